@@ -1,0 +1,26 @@
+package org.hsgd;
+
+/**
+ * An input that breaks a rule of the model: a hyperparameter, a configuration key or a data file.
+ * The message is one line that names the field, the rule and the value found, e.g. {@code "periods
+ * must be nested, each a multiple of the one below; found P_2=10, P_1=3"}.
+ */
+public final class InvalidInputException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final String field;
+
+  /**
+   * @param field the name of the offending field, as the user spells it (config key or flag)
+   * @param rule what the field must satisfy, starting with a verb ("must be positive")
+   * @param found the offending value(s), as the user would recognise them
+   */
+  public InvalidInputException(String field, String rule, String found) {
+    super(field + " " + rule + "; found " + found);
+    this.field = field;
+  }
+
+  /** The name of the offending field. */
+  public String field() {
+    return field;
+  }
+}

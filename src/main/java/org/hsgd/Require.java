@@ -1,0 +1,48 @@
+package org.hsgd;
+
+/** Precondition checks shared by every value type; each throws {@link InvalidInputException}. */
+public final class Require {
+  private Require() {}
+
+  /**
+   * @throws InvalidInputException naming {@code field} unless {@code ok}
+   */
+  public static void that(boolean ok, String field, String rule, String found) {
+    if (!ok) {
+      throw new InvalidInputException(field, rule, found);
+    }
+  }
+
+  /**
+   * @return {@code value}
+   * @throws InvalidInputException unless {@code value} is finite and strictly positive
+   */
+  public static double positive(String field, double value) {
+    if (!(value > 0 && Double.isFinite(value))) {
+      throw new InvalidInputException(field, "must be positive and finite", field + "=" + value);
+    }
+    return value;
+  }
+
+  /**
+   * @return {@code value}
+   * @throws InvalidInputException unless {@code value} is finite and not negative
+   */
+  public static double nonNegative(String field, double value) {
+    if (!(value >= 0 && Double.isFinite(value))) {
+      throw new InvalidInputException(field, "must be finite and not negative", field + "=" + value);
+    }
+    return value;
+  }
+
+  /**
+   * @return {@code value}
+   * @throws InvalidInputException if {@code value < min}
+   */
+  public static long atLeast(String field, long value, long min) {
+    if (value < min) {
+      throw new InvalidInputException(field, "must be at least " + min, field + "=" + value);
+    }
+    return value;
+  }
+}
