@@ -102,6 +102,11 @@ public final class ConvergenceBound {
     return 2 * initialGap / (gamma * iterations) + floor(gamma);
   }
 
+  /** Whether some T gives B(gamma, T) &lt;= target: the target lies above the noise and drift at gamma. */
+  public boolean canReach(double target, double gamma) {
+    return target > floor(gamma);
+  }
+
   /** The part of B that does not shrink with T: noise and drift terms at gamma. */
   private double floor(double gamma) {
     return noisePerGamma * gamma + (noiseDriftPerGamma2 + divergenceDriftPerGamma2) * gamma * gamma;
@@ -176,7 +181,7 @@ public final class ConvergenceBound {
     Require.positive("gamma", gamma);
     double floor = floor(gamma);
     Require.that(
-        target > floor,
+        canReach(target, gamma),
         "target",
         "must exceed the noise and drift terms at this gamma (" + floor + "), which do not shrink with T",
         "target=" + target);

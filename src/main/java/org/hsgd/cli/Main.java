@@ -1,2 +1,73 @@
 package org.hsgd.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.hsgd.InvalidInputException;
+import org.hsgd.report.Provenance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code hsgd} command. Exit codes: 0 success, 2 invalid input, 1 anything else. */
+@Command(
+    name = "hsgd",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    subcommands = {BoundCommand.class, PlanCommand.class},
+    description = "Convergence bounds for hierarchical SGD (H-SGD) and local SGD.")
+public final class Main implements Runnable {
+  /** Exit code for invalid input. */
+  public static final int INVALID_INPUT = 2;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(
+        (e, given) -> {
+          String command = e.getCommandLine().getCommandSpec().qualifiedName();
+          err.println(command + ": " + e.getMessage() + " (see " + command + " --help)");
+          return INVALID_INPUT;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          String name = command.getCommandSpec().qualifiedName();
+          if (e instanceof InvalidInputException) {
+            err.println(name + ": " + e.getMessage());
+            return INVALID_INPUT;
+          }
+          if (e instanceof UncheckedIOException) {
+            err.println(name + ": " + e.getMessage());
+            return 1;
+          }
+          err.println(name + ": internal error: " + e);
+          if (System.getenv("HSGD_DEBUG") != null) {
+            e.printStackTrace(err);
+          }
+          return 1;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The version from the jar's Maven metadata. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"hsgd " + Provenance.version()};
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.hsgd.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** Settings of a command: its YAML config, if any, overlaid with the flags the user typed. */
+final class Inputs {
+  private Inputs() {}
+
+  /**
+   * @param spec the running command
+   * @param config the YAML config, or null
+   * @param keys the keys the command knows; a flag {@code --key} sets {@code key}
+   */
+  static Settings settings(CommandSpec spec, Path config, Set<String> keys) {
+    Settings base = config == null ? new Settings(Map.of()) : Settings.load(config, keys);
+    Map<String, Object> flags = new LinkedHashMap<>();
+    for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+      String key = option.longestName().substring(2);
+      if (keys.contains(key)) {
+        flags.put(key, option.getValue());
+      }
+    }
+    return base.with(flags);
+  }
+}

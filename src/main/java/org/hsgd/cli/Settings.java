@@ -1,0 +1,222 @@
+package org.hsgd.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hsgd.InvalidInputException;
+
+/**
+ * Named input values from a YAML config overlaid with command-line flags, with typed getters whose
+ * errors name the key. A value is what YAML produced (number, boolean, string, list, map) or the
+ * string a flag received; lists may also be written as comma-separated strings. Immutable.
+ */
+final class Settings {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Map<String, Object> values;
+
+  Settings(Map<String, ?> values) {
+    this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /**
+   * Reads a YAML config whose top level is a map with keys from {@code known}.
+   *
+   * @throws InvalidInputException naming "config" if the file is missing, not YAML, not a map, or
+   *     has an unknown key
+   */
+  static Settings load(Path file, Set<String> known) {
+    Object tree;
+    try {
+      tree = YAML.readValue(Files.readString(file), Object.class);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("config", "must name an existing file", file.toString());
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new InvalidInputException(
+          "config", "must be valid YAML", file + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    } catch (IOException e) {
+      throw new InvalidInputException("config", "must be a readable file", file + " (" + e.getMessage() + ")");
+    }
+    if (!(tree instanceof Map<?, ?> map)) {
+      throw new InvalidInputException("config", "must be a YAML map of key: value lines", file.toString());
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    map.forEach((k, v) -> values.put(String.valueOf(k), v));
+    Settings settings = new Settings(values);
+    settings.requireKnown(known, file.toString());
+    return settings;
+  }
+
+  /** These settings with {@code overrides} replacing or adding values. */
+  Settings with(Map<String, ?> overrides) {
+    Map<String, Object> merged = new LinkedHashMap<>(values);
+    merged.putAll(overrides);
+    return new Settings(merged);
+  }
+
+  /** These settings with one value replaced. */
+  Settings with(String key, Object value) {
+    return with(Map.of(key, value));
+  }
+
+  /** @throws InvalidInputException naming "config" for a key outside {@code known} */
+  void requireKnown(Set<String> known, String source) {
+    for (String key : values.keySet()) {
+      if (!known.contains(key)) {
+        throw new InvalidInputException(
+            "config", "keys must be among " + new TreeSet<>(known), "unknown key '" + key + "' in " + source);
+      }
+    }
+  }
+
+  boolean has(String key) {
+    return values.get(key) != null;
+  }
+
+  Object raw(String key) {
+    return require(key);
+  }
+
+  String text(String key) {
+    return String.valueOf(require(key)).trim();
+  }
+
+  double number(String key) {
+    return parseNumber(key, require(key));
+  }
+
+  /** A whole number; accepts forms like {@code 1e6} that denote one. */
+  long integer(String key) {
+    return parseInteger(key, require(key));
+  }
+
+  int smallInteger(String key) {
+    return toInt(key, integer(key));
+  }
+
+  boolean flag(String key) {
+    Object v = values.get(key);
+    if (v == null || v instanceof Boolean) {
+      return Boolean.TRUE.equals(v);
+    }
+    String s = String.valueOf(v).trim().toLowerCase(java.util.Locale.ROOT);
+    if (s.equals("true") || s.equals("false")) {
+      return s.equals("true");
+    }
+    throw new InvalidInputException(key, "must be true or false", "'" + v + "'");
+  }
+
+  double[] numbers(String key) {
+    List<Object> items = list(key);
+    double[] result = new double[items.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = parseNumber(key + "[" + (i + 1) + "]", items.get(i));
+    }
+    return result;
+  }
+
+  long[] integers(String key) {
+    List<Object> items = list(key);
+    long[] result = new long[items.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = parseInteger(key + "[" + (i + 1) + "]", items.get(i));
+    }
+    return result;
+  }
+
+  int[] smallIntegers(String key) {
+    long[] longs = integers(key);
+    int[] result = new int[longs.length];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = toInt(key + "[" + (i + 1) + "]", longs[i]);
+    }
+    return result;
+  }
+
+  /** A list value: a YAML list, a comma-separated string, or a single scalar. Empty for "" or []. */
+  List<Object> list(String key) {
+    return asList(require(key));
+  }
+
+  /** A nested map (YAML only). */
+  Map<String, Object> map(String key) {
+    Object v = require(key);
+    if (!(v instanceof Map<?, ?> m)) {
+      throw new InvalidInputException(key, "must be a map of key: value lines", "'" + v + "'");
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    m.forEach((k, x) -> result.put(String.valueOf(k), x));
+    return result;
+  }
+
+  /** The values as a plain map, for manifests. */
+  Map<String, Object> asMap() {
+    return values;
+  }
+
+  static List<Object> asList(Object v) {
+    if (v instanceof Collection<?> c) {
+      return new ArrayList<>(c);
+    }
+    String s = String.valueOf(v).trim();
+    if (s.startsWith("[") && s.endsWith("]")) {
+      s = s.substring(1, s.length() - 1);
+    }
+    List<Object> items = new ArrayList<>();
+    if (!s.isBlank()) {
+      for (String part : s.split(",")) {
+        items.add(part.trim());
+      }
+    }
+    return items;
+  }
+
+  static double parseNumber(String key, Object v) {
+    if (v instanceof Number num) {
+      return num.doubleValue();
+    }
+    try {
+      return Double.parseDouble(String.valueOf(v).trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(key, "must be a number", "'" + v + "'");
+    }
+  }
+
+  static long parseInteger(String key, Object v) {
+    if (v instanceof Integer || v instanceof Long) {
+      return ((Number) v).longValue();
+    }
+    double d = parseNumber(key, v);
+    if (d != Math.rint(d) || Math.abs(d) >= 0x1p62) {
+      throw new InvalidInputException(key, "must be a whole number below 2^62", "'" + v + "'");
+    }
+    return (long) d;
+  }
+
+  private static int toInt(String key, long v) {
+    if (v != (int) v) {
+      throw new InvalidInputException(key, "must be below 2^31", key + "=" + v);
+    }
+    return (int) v;
+  }
+
+  private Object require(String key) {
+    Object v = values.get(key);
+    if (v == null) {
+      throw new InvalidInputException(key, "is required (as --" + key + " or '" + key + ":' in the config)", "none");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,170 @@
+package org.hsgd.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hsgd.bounds.BoundQuery;
+import org.hsgd.bounds.BoundResult;
+import org.hsgd.bounds.Hierarchy;
+import org.hsgd.bounds.SandwichResult;
+import org.hsgd.bounds.Scenario;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** The result of one bound query in every output format. */
+public final class BoundReport {
+  /** Said wherever random grouping is used (THEORY.md, "Rigour"). */
+  public static final String RANDOM_GROUPING_NOTE =
+      "random grouping: eps_k^2 = w_k eps^2 are expected divergences; the bound then rests on "
+          + "assumption A3-RG (E over groupings of sup over x of each level term <= w_k eps^2), exact "
+          + "when grad F_j - grad f does not depend on x, not guaranteed in general (docs/theory.md)";
+
+  private final BoundQuery query;
+  private final SandwichResult result;
+
+  public BoundReport(BoundQuery query, SandwichResult result) {
+    this.query = query;
+    this.result = result;
+  }
+
+  /** The report in the given format. */
+  public String render(Format format) {
+    return switch (format) {
+      case JSON -> Outputs.json(json());
+      case CSV -> Tables.csv(table());
+      case LATEX -> Tables.latex(table()) + notes().stream().map(n -> "% note: " + n + "\n").collect(Collectors.joining());
+      case TABLE -> text();
+    };
+  }
+
+  /** Nested JSON: the hierarchy's bound at top level, the sandwich below, then notes. */
+  public Map<String, Object> json() {
+    Scenario s = query.scenario();
+    Hierarchy h = s.hierarchy();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("hierarchy", hierarchyJson(h));
+    Map<String, Object> constants = new LinkedHashMap<>();
+    constants.put("L", s.constants().smoothness());
+    constants.put("sigma2", s.constants().noiseVariance());
+    constants.put("delta", s.constants().initialGap());
+    root.put("constants", constants);
+    Map<String, Object> div = new LinkedHashMap<>();
+    div.put("eps2", s.divergences().perLevel());
+    div.put("eps2Total", s.divergences().total());
+    div.put("randomGrouping", s.divergences().randomGrouping());
+    root.put("divergences", div);
+    root.put("gammaChoice", query.stepSize().isPresent() ? "given" : "optimal");
+    root.put("T", query.iterations());
+    query.target().ifPresent(t -> root.put("target", t));
+    root.putAll(boundJson(result.hsgd()));
+    root.put("aggregationsPerLevel", Arrays.stream(h.aggregationCounts(query.iterations())).boxed().toList());
+    Map<String, Object> sandwich = new LinkedHashMap<>();
+    sandwich.put("lower", withPeriod(h.bottomPeriod(), result.lower()));
+    sandwich.put("upper", withPeriod(h.topPeriod(), result.upper()));
+    sandwich.put("holds", result.holds());
+    root.put("sandwich", sandwich);
+    root.put("notes", notes());
+    return root;
+  }
+
+  /** Three rows: local SGD with P_1, H-SGD, local SGD with P_K. */
+  public Table table() {
+    Hierarchy h = query.scenario().hierarchy();
+    List<String> names =
+        List.of("local SGD P=" + h.bottomPeriod(), "H-SGD " + h.describe(), "local SGD P=" + h.topPeriod());
+    List<BoundResult> rows = List.of(result.lower(), result.hsgd(), result.upper());
+    Table t =
+        Table.create(
+            "bounds",
+            StringColumn.create("bound", names),
+            DoubleColumn.create("gamma", rows.stream().mapToDouble(BoundResult::stepSize)),
+            DoubleColumn.create("gamma_max", rows.stream().mapToDouble(BoundResult::stepSizeLimit)),
+            BooleanColumn.create("step_size_valid", rows.stream().map(BoundResult::stepSizeValid).toList()),
+            DoubleColumn.create("optimization", rows.stream().mapToDouble(r -> r.terms().optimization())),
+            DoubleColumn.create("noise", rows.stream().mapToDouble(r -> r.terms().noise())),
+            DoubleColumn.create("noise_drift", rows.stream().mapToDouble(r -> r.terms().noiseDrift())),
+            DoubleColumn.create("divergence_drift", rows.stream().mapToDouble(r -> r.terms().divergenceDrift())),
+            DoubleColumn.create("total", rows.stream().mapToDouble(BoundResult::total)));
+    if (query.target().isPresent()) {
+      LongColumn horizon = LongColumn.create("T_for_target");
+      rows.forEach(r -> r.horizonForTarget().ifPresentOrElse(horizon::append, horizon::appendMissing));
+      t.addColumns(horizon);
+    }
+    return t;
+  }
+
+  /** What a reader must know to use the numbers correctly. */
+  public List<String> notes() {
+    List<String> notes = new ArrayList<>();
+    Scenario s = query.scenario();
+    notes.add(
+        query.stepSize().isPresent()
+            ? "all three bounds at the given gamma"
+            : "each bound at its own optimal gamma in (0, gamma_max]");
+    notes.add(
+        "local SGD bounds use eps^2 = " + s.divergences().total()
+            + (s.divergences().randomGrouping() ? " (eps2-total)" : " (eps2-total, or the sum of eps2 per level)"));
+    if (s.divergences().randomGrouping()) {
+      notes.add(RANDOM_GROUPING_NOTE);
+    }
+    if (!result.hsgd().stepSizeValid()) {
+      notes.add("gamma exceeds gamma_max of H-SGD: its values are computed without guarantee");
+    }
+    if (result.hsgd().stepSizeValid() && !result.upper().stepSizeValid()) {
+      notes.add("gamma exceeds gamma_max of local SGD with P_K (its top level merges more than H-SGD's): that row has no guarantee");
+    }
+    if (!result.holds()) {
+      notes.add("the sandwich does not hold here: lower <= H-SGD <= upper fails");
+    }
+    return notes;
+  }
+
+  private String text() {
+    Hierarchy h = query.scenario().hierarchy();
+    StringBuilder out = new StringBuilder();
+    out.append("H-SGD bound, ").append(h.levelCount()).append(" level(s): ").append(h.describe())
+        .append(", T=").append(query.iterations()).append(System.lineSeparator());
+    out.append(Tables.text(table()));
+    out.append("sandwich (local SGD P_1 <= H-SGD <= local SGD P_K): ").append(result.holds() ? "holds" : "FAILS")
+        .append(System.lineSeparator());
+    notes().forEach(n -> out.append("note: ").append(n).append(System.lineSeparator()));
+    return out.toString();
+  }
+
+  private static Map<String, Object> hierarchyJson(Hierarchy h) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("n", h.workers());
+    json.put("groups", Arrays.stream(h.groupCountsBelowTop()).boxed().toList());
+    json.put("periods", Arrays.stream(h.periods()).boxed().toList());
+    return json;
+  }
+
+  private static Map<String, Object> boundJson(BoundResult r) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("total", r.total());
+    Map<String, Object> terms = new LinkedHashMap<>();
+    terms.put("optimization", r.terms().optimization());
+    terms.put("noise", r.terms().noise());
+    terms.put("noiseDrift", r.terms().noiseDrift());
+    terms.put("divergenceDrift", r.terms().divergenceDrift());
+    json.put("terms", terms);
+    json.put("gamma", r.stepSize());
+    json.put("gammaMax", r.stepSizeLimit());
+    json.put("stepSizeValid", r.stepSizeValid());
+    r.horizonForTarget().ifPresent(t -> json.put("horizonForTarget", t));
+    return json;
+  }
+
+  private static Map<String, Object> withPeriod(long period, BoundResult r) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("period", period);
+    json.putAll(boundJson(r));
+    return json;
+  }
+}

@@ -1,0 +1,98 @@
+package org.hsgd.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.hsgd.bounds.CostModel;
+import org.hsgd.bounds.Plan;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Ranked plans in every output format. */
+public final class PlanReport {
+  private final List<Plan> plans;
+  private final double target;
+  private final CostModel cost;
+  private final int skipped;
+
+  /**
+   * @param plans ranked, fastest first
+   * @param target the bound they reach
+   * @param cost the cost model used
+   * @param skipped grid combinations that were not valid hierarchies
+   */
+  public PlanReport(List<Plan> plans, double target, CostModel cost, int skipped) {
+    this.plans = List.copyOf(plans);
+    this.target = target;
+    this.cost = cost;
+    this.skipped = skipped;
+  }
+
+  public String render(Format format) {
+    return switch (format) {
+      case JSON -> Outputs.json(json());
+      case CSV -> Tables.csv(table());
+      case LATEX -> Tables.latex(table());
+      case TABLE -> "Hierarchies ranked by wall-clock time to reach bound " + target + System.lineSeparator()
+          + Tables.text(table())
+          + notes().stream().map(n -> "note: " + n + System.lineSeparator()).collect(Collectors.joining());
+    };
+  }
+
+  public Table table() {
+    return Table.create(
+        "plans",
+        IntColumn.create("rank", IntStream.rangeClosed(1, plans.size()).toArray()),
+        StringColumn.create("hierarchy", plans.stream().map(p -> p.hierarchy().describe()).toList()),
+        DoubleColumn.create("gamma", plans.stream().mapToDouble(Plan::stepSize)),
+        LongColumn.create("T", plans.stream().mapToLong(Plan::iterations).toArray()),
+        DoubleColumn.create("bound", plans.stream().mapToDouble(Plan::bound)),
+        StringColumn.create(
+            "aggregations_per_level",
+            plans.stream().map(p -> p.aggregations().stream().map(String::valueOf).collect(Collectors.joining("/"))).toList()),
+        DoubleColumn.create("seconds", plans.stream().mapToDouble(Plan::seconds)));
+  }
+
+  public Map<String, Object> json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("target", target);
+    root.put("stepSeconds", cost.stepSeconds());
+    root.put("aggregationSeconds", cost.aggregationSeconds());
+    List<Map<String, Object>> ranked = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      Plan p = plans.get(i);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("rank", i + 1);
+      row.put("n", p.hierarchy().workers());
+      row.put("groups", Arrays.stream(p.hierarchy().groupCountsBelowTop()).boxed().toList());
+      row.put("periods", Arrays.stream(p.hierarchy().periods()).boxed().toList());
+      row.put("gamma", p.stepSize());
+      row.put("T", p.iterations());
+      row.put("bound", p.bound());
+      row.put("aggregationsPerLevel", p.aggregations());
+      row.put("seconds", p.seconds());
+      ranked.add(row);
+    }
+    root.put("plans", ranked);
+    root.put("skippedGridCombinations", skipped);
+    root.put("notes", notes());
+    return root;
+  }
+
+  private List<String> notes() {
+    List<String> notes = new ArrayList<>();
+    notes.add("T is the smallest horizon whose bound, at its optimal gamma, reaches the target; seconds from the cost model");
+    notes.add(BoundReport.RANDOM_GROUPING_NOTE);
+    if (skipped > 0) {
+      notes.add("skipped " + skipped + " grid combination(s) that are not valid hierarchies (G not a multiple of I, or N not dividing n)");
+    }
+    return notes;
+  }
+}
