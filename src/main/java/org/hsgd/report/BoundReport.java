@@ -62,11 +62,11 @@ public final class BoundReport {
     root.put("gammaChoice", query.stepSize().isPresent() ? "given" : "optimal");
     root.put("T", query.iterations());
     query.target().ifPresent(t -> root.put("target", t));
-    root.putAll(boundJson(result.hsgd()));
+    root.putAll(boundJson(result.hsgd(), query));
     root.put("aggregationsPerLevel", Arrays.stream(h.aggregationCounts(query.iterations())).boxed().toList());
     Map<String, Object> sandwich = new LinkedHashMap<>();
-    sandwich.put("lower", withPeriod(h.bottomPeriod(), result.lower()));
-    sandwich.put("upper", withPeriod(h.topPeriod(), result.upper()));
+    sandwich.put("lower", withPeriod(h.bottomPeriod(), result.lower(), query));
+    sandwich.put("upper", withPeriod(h.topPeriod(), result.upper(), query));
     sandwich.put("holds", result.holds());
     root.put("sandwich", sandwich);
     root.put("notes", notes());
@@ -119,6 +119,22 @@ public final class BoundReport {
     if (result.hsgd().stepSizeValid() && !result.upper().stepSizeValid()) {
       notes.add("gamma exceeds gamma_max of local SGD with P_K (its top level merges more than H-SGD's): that row has no guarantee");
     }
+    if (query.target().isPresent()) {
+      List<String> unreachable = new ArrayList<>();
+      if (result.lower().horizonForTarget().isEmpty()) {
+        unreachable.add("local SGD P_1");
+      }
+      if (result.hsgd().horizonForTarget().isEmpty()) {
+        unreachable.add("H-SGD");
+      }
+      if (result.upper().horizonForTarget().isEmpty()) {
+        unreachable.add("local SGD P_K");
+      }
+      if (!unreachable.isEmpty()) {
+        notes.add("target " + query.target().getAsDouble() + " is unreachable at this gamma for " + String.join(", ", unreachable)
+            + ": its noise and drift terms alone exceed it (use gamma: optimal)");
+      }
+    }
     if (!result.holds()) {
       notes.add("the sandwich does not hold here: lower <= H-SGD <= upper fails");
     }
@@ -145,7 +161,7 @@ public final class BoundReport {
     return json;
   }
 
-  private static Map<String, Object> boundJson(BoundResult r) {
+  private static Map<String, Object> boundJson(BoundResult r, BoundQuery query) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("total", r.total());
     Map<String, Object> terms = new LinkedHashMap<>();
@@ -157,14 +173,16 @@ public final class BoundReport {
     json.put("gamma", r.stepSize());
     json.put("gammaMax", r.stepSizeLimit());
     json.put("stepSizeValid", r.stepSizeValid());
-    r.horizonForTarget().ifPresent(t -> json.put("horizonForTarget", t));
+    if (query.target().isPresent()) {
+      json.put("horizonForTarget", r.horizonForTarget().isPresent() ? r.horizonForTarget().getAsLong() : null);
+    }
     return json;
   }
 
-  private static Map<String, Object> withPeriod(long period, BoundResult r) {
+  private static Map<String, Object> withPeriod(long period, BoundResult r, BoundQuery query) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("period", period);
-    json.putAll(boundJson(r));
+    json.putAll(boundJson(r, query));
     return json;
   }
 }

@@ -2,7 +2,7 @@ package org.hsgd.report;
 
 import java.io.StringWriter;
 import java.util.Locale;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -48,11 +48,11 @@ public final class Tables {
   private static Table formatted(Table table, String numberFormat) {
     Table copy = Table.create(table.name());
     for (Column<?> column : table.columns()) {
-      if (column.type() == ColumnType.DOUBLE) {
+      // instanceof, not type() ==: Tablesaw's type singletons depend on class-initialisation order.
+      if (column instanceof DoubleColumn numbers) {
         StringColumn text = StringColumn.create(column.name());
-        for (int row = 0; row < column.size(); row++) {
-          Object v = column.get(row);
-          text.append(v == null ? "" : String.format(Locale.ROOT, numberFormat, (Double) v));
+        for (int row = 0; row < numbers.size(); row++) {
+          text.append(numbers.isMissing(row) ? "" : String.format(Locale.ROOT, numberFormat, numbers.getDouble(row)));
         }
         copy.addColumns(text);
       } else {
