@@ -1,15 +1,19 @@
 package org.hsgd;
 
+import java.util.function.Supplier;
+
 /** Precondition checks shared by every value type; each throws {@link InvalidInputException}. */
 public final class Require {
   private Require() {}
 
   /**
+   * @param found describes the offending value; called only on failure, so that valid input
+   *     builds no message (hierarchies are validated a million times in a sweep)
    * @throws InvalidInputException naming {@code field} unless {@code ok}
    */
-  public static void that(boolean ok, String field, String rule, String found) {
+  public static void that(boolean ok, String field, String rule, Supplier<String> found) {
     if (!ok) {
-      throw new InvalidInputException(field, rule, found);
+      throw new InvalidInputException(field, rule, found.get());
     }
   }
 
@@ -33,6 +37,13 @@ public final class Require {
       throw new InvalidInputException(field, "must be finite and not negative", field + "=" + value);
     }
     return value;
+  }
+
+  /**
+   * {@link #nonNegative} for entry {@code index} (1-based) of a list field, named {@code field[index]}.
+   */
+  public static double nonNegativeAt(String field, int index, double value) {
+    return value >= 0 && Double.isFinite(value) ? value : nonNegative(field + "[" + index + "]", value);
   }
 
   /**

@@ -41,7 +41,7 @@ public record BoundQuery(
           gamma <= limit,
           "gamma",
           "must not exceed gamma_max = " + limit + " (min(1/L, 1/(2 L sqrt(P_top (P_top - 1)))); --allow-invalid-step computes without guarantee)",
-          "gamma=" + gamma);
+          () -> "gamma=" + gamma);
     }
     BoundResult lower = evaluate(sandwich.lower());
     BoundResult hsgd = evaluate(sandwich.hsgd());

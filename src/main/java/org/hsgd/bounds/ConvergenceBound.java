@@ -155,7 +155,7 @@ public final class ConvergenceBound {
           reached < MAX_HORIZON,
           "target",
           "must be reachable within 2^62 iterations",
-          "target=" + target);
+          () -> "target=" + target);
       reached *= 2;
     }
     long missed = reached / 2; // 0, or a horizon that misses the target
@@ -184,13 +184,13 @@ public final class ConvergenceBound {
         canReach(target, gamma),
         "target",
         "must exceed the noise and drift terms at this gamma (" + floor + "), which do not shrink with T",
-        "target=" + target);
+        () -> "target=" + target);
     double estimate = Math.ceil(2 * initialGap / (gamma * (target - floor)));
     Require.that(
         estimate < MAX_HORIZON,
         "target",
         "must be reachable within 2^62 iterations",
-        "target=" + target);
+        () -> "target=" + target);
     long horizon = Math.max(1, (long) estimate);
     // Correct the rounding of the closed form so that the answer is exact for the computed B.
     while (total(gamma, horizon) > target) {
@@ -207,6 +207,6 @@ public final class ConvergenceBound {
         initialGap > 0,
         "delta",
         "must be positive for " + what + " (with delta = 0, B decreases to 0 as gamma -> 0 and has no minimiser)",
-        "delta=" + initialGap);
+        () -> "delta=" + initialGap);
   }
 }

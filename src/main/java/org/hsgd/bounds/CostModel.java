@@ -19,9 +19,9 @@ public record CostModel(double stepSeconds, List<Double> aggregationSeconds) {
     Require.nonNegative("step-seconds", stepSeconds);
     aggregationSeconds = List.copyOf(aggregationSeconds);
     Require.that(
-        !aggregationSeconds.isEmpty(), "aggregation-seconds", "must list at least the global cost", "none");
+        !aggregationSeconds.isEmpty(), "aggregation-seconds", "must list at least the global cost", () -> "none");
     for (int k = 1; k <= aggregationSeconds.size(); k++) {
-      Require.nonNegative("aggregation-seconds[" + k + "]", aggregationSeconds.get(k - 1));
+      Require.nonNegativeAt("aggregation-seconds", k, aggregationSeconds.get(k - 1));
     }
   }
 
@@ -37,7 +37,7 @@ public record CostModel(double stepSeconds, List<Double> aggregationSeconds) {
         levels <= costs,
         "aggregation-seconds",
         "must give a cost for every level of every candidate",
-        costs + " costs for a " + levels + "-level hierarchy");
+        () -> costs + " costs for a " + levels + "-level hierarchy");
     long[] counts = hierarchy.aggregationCounts(iterations);
     double seconds = stepSeconds * iterations;
     for (int k = 1; k <= levels; k++) {

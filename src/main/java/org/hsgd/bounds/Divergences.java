@@ -18,7 +18,7 @@ public record Divergences(List<Double> perLevel, double total, boolean randomGro
   public Divergences {
     perLevel = List.copyOf(perLevel);
     for (int k = 1; k <= perLevel.size(); k++) {
-      Require.nonNegative("eps2[" + k + "]", perLevel.get(k - 1));
+      Require.nonNegativeAt("eps2", k, perLevel.get(k - 1));
     }
     Require.nonNegative("eps2-total", total);
   }
@@ -59,7 +59,7 @@ public record Divergences(List<Double> perLevel, double total, boolean randomGro
   /** The weights w_k = (N_{k-1} - N_k) / (n - 1), k = 1..K; they add up to 1. */
   public static double[] randomGroupingWeights(Hierarchy hierarchy) {
     int n = hierarchy.workers();
-    Require.that(n >= 2, "n", "must be at least 2 for random grouping", "n=" + n);
+    Require.that(n >= 2, "n", "must be at least 2 for random grouping", () -> "n=" + n);
     double[] weights = new double[hierarchy.levelCount()];
     for (int k = 1; k <= weights.length; k++) {
       weights[k - 1] = (double) (hierarchy.groups(k - 1) - hierarchy.groups(k)) / (n - 1);

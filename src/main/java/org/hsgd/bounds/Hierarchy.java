@@ -21,35 +21,38 @@ public record Hierarchy(int workers, List<Level> levels) {
    *     level is not a single group
    */
   public Hierarchy {
-    Require.that(workers >= 1, "n", "must be at least 1", "n=" + workers);
-    Require.that(levels != null && !levels.isEmpty(), "periods", "must list at least one level", "none");
+    Require.that(workers >= 1, "n", "must be at least 1", () -> "n=" + workers);
+    Require.that(levels != null && !levels.isEmpty(), "periods", "must list at least one level", () -> "none");
     levels = List.copyOf(levels);
     int groupsBelow = workers;
     long periodBelow = 1;
     for (int k = 1; k <= levels.size(); k++) {
-      Level level = levels.get(k - 1);
-      long p = level.period();
-      int g = level.groups();
-      Require.that(p >= 1, "periods", "must be positive numbers of iterations", "P_" + k + "=" + p);
-      Require.that(
-          p % periodBelow == 0,
-          "periods",
-          "must be nested, each a multiple of the one below",
-          "P_" + k + "=" + p + ", P_" + (k - 1) + "=" + periodBelow);
-      Require.that(g >= 1, "groups", "must be positive", "N_" + k + "=" + g);
-      Require.that(
-          g <= groupsBelow && groupsBelow % g == 0,
-          "groups",
-          "must split the level below into equal groups (N_k divides N_{k-1}, N_0 = n)",
-          "N_" + k + "=" + g + ", N_" + (k - 1) + "=" + groupsBelow);
-      groupsBelow = g;
-      periodBelow = p;
+      checkLevel(k, levels.get(k - 1), periodBelow, groupsBelow);
+      groupsBelow = levels.get(k - 1).groups();
+      periodBelow = levels.get(k - 1).period();
     }
+    int top = groupsBelow;
+    int count = levels.size();
     Require.that(
-        groupsBelow == 1,
+        top == 1, "groups", "must end with one group of all workers at the top level", () -> "N_" + count + "=" + top);
+  }
+
+  /** Level k against the level below it (periodBelow = 1 and groupsBelow = n for k = 1). */
+  private static void checkLevel(int k, Level level, long periodBelow, int groupsBelow) {
+    long p = level.period();
+    int g = level.groups();
+    Require.that(p >= 1, "periods", "must be positive numbers of iterations", () -> "P_" + k + "=" + p);
+    Require.that(
+        p % periodBelow == 0,
+        "periods",
+        "must be nested, each a multiple of the one below",
+        () -> "P_" + k + "=" + p + ", P_" + (k - 1) + "=" + periodBelow);
+    Require.that(g >= 1, "groups", "must be positive", () -> "N_" + k + "=" + g);
+    Require.that(
+        g <= groupsBelow && groupsBelow % g == 0,
         "groups",
-        "must end with one group of all workers at the top level",
-        "N_" + levels.size() + "=" + groupsBelow);
+        "must split the level below into equal groups (N_k divides N_{k-1}, N_0 = n)",
+        () -> "N_" + k + "=" + g + ", N_" + (k - 1) + "=" + groupsBelow);
   }
 
   /**
@@ -64,7 +67,7 @@ public record Hierarchy(int workers, List<Level> levels) {
         periods.length == groups.length + 1,
         "periods",
         "must have one entry more than groups (the top level is one group of all workers)",
-        periods.length + " periods for " + groups.length + " group counts");
+        () -> periods.length + " periods for " + groups.length + " group counts");
     List<Level> levels = new ArrayList<>(periods.length);
     for (int k = 0; k < periods.length; k++) {
       levels.add(new Level(periods[k], k < groups.length ? groups[k] : 1));

@@ -1,5 +1,6 @@
 package org.hsgd.bounds;
 
+import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
 
 /**
@@ -21,19 +22,20 @@ public record Scenario(Hierarchy hierarchy, ProblemConstants constants, Divergen
         divergences.perLevel().size() == levels,
         "eps2",
         "must give one value per level (K=" + levels + ")",
-        divergences.perLevel().size() + " values");
+        () -> divergences.perLevel().size() + " values");
     for (int k = 1; k <= levels; k++) {
-      Require.that(
-          hierarchy.merges(k) || divergences.level(k) == 0,
-          "eps2[" + k + "]",
-          "must be 0 because level " + k + " merges nothing (N_" + (k - 1) + " = N_" + k + ")",
-          "eps2[" + k + "]=" + divergences.level(k));
+      if (!hierarchy.merges(k) && divergences.level(k) != 0) {
+        throw new InvalidInputException(
+            "eps2[" + k + "]",
+            "must be 0 because level " + k + " merges nothing (N_" + (k - 1) + " = N_" + k + ")",
+            "eps2[" + k + "]=" + divergences.level(k));
+      }
     }
     Require.that(
         hierarchy.workers() > 1 || divergences.total() == 0,
         "eps2-total",
         "must be 0 when n = 1 (a single worker has no divergence)",
-        "eps2-total=" + divergences.total());
+        () -> "eps2-total=" + divergences.total());
   }
 
   /** Local SGD with the given period over the same workers, constants and single-level eps^2. */

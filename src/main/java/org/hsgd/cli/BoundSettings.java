@@ -42,7 +42,7 @@ final class BoundSettings {
         !(twoLevelAliases && s.has("periods")),
         "periods",
         "must not be combined with local-period/global-period (give one or the other)",
-        "both");
+        () -> "both");
     long[] periods = twoLevelAliases ? new long[] {s.integer("local-period"), s.integer("global-period")} : s.integers("periods");
     int[] groups = periods.length == 1 && !s.has("groups") ? new int[0] : s.smallIntegers("groups");
     return Hierarchy.of(n, groups, periods);
@@ -56,14 +56,14 @@ final class BoundSettings {
           !s.has("eps2") && !aliases,
           "eps2",
           "must not be given with random-grouping (the per-level values follow from eps2-total)",
-          "eps2 and random-grouping");
+          () -> "eps2 and random-grouping");
       return Divergences.randomGrouping(h, s.number("eps2-total"));
     }
     double[] perLevel;
     if (aliases) {
-      Require.that(!s.has("eps2"), "eps2", "must not be combined with eps-down2/eps-up2", "both");
+      Require.that(!s.has("eps2"), "eps2", "must not be combined with eps-down2/eps-up2", () -> "both");
       Require.that(
-          levels == 2, "eps-down2", "is for two-level hierarchies only (use eps2)", "K=" + levels + " levels");
+          levels == 2, "eps-down2", "is for two-level hierarchies only (use eps2)", () -> "K=" + levels + " levels");
       perLevel = new double[] {s.number("eps-down2"), s.number("eps-up2")};
     } else if (s.has("eps2")) {
       perLevel = s.numbers("eps2");

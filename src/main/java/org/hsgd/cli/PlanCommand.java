@@ -72,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
     if (s.has("candidates")) {
       listed(s.list("candidates"), n, candidates);
     }
-    Require.that(!candidates.isEmpty(), "candidates", "must give at least one valid hierarchy (candidates: or grid:)", "none");
+    Require.that(!candidates.isEmpty(), "candidates", "must give at least one valid hierarchy (candidates: or grid:)", () -> "none");
     double goal = s.number("target");
     List<Plan> plans = Planner.rank(candidates, constants, s.number("eps2-total"), goal, cost);
     if (s.has("top")) {

@@ -39,9 +39,9 @@ record Sweep(String parameter, List<Double> values) {
         BoundSettings.KEYS.contains(key) && !key.equals("random-grouping") && !key.equals("allow-invalid-step"),
         "sweep.parameter",
         "must be a numeric bound key, or key[k] for an entry of a list key",
-        "'" + parameter + "'");
+        () -> "'" + parameter + "'");
     Require.that(
-        block.has("values") != block.has("range"), "sweep", "must give either values or range", "both or neither");
+        block.has("values") != block.has("range"), "sweep", "must give either values or range", () -> "both or neither");
     List<Double> values = new ArrayList<>();
     if (block.has("values")) {
       for (double v : block.numbers("values")) {
@@ -55,7 +55,7 @@ record Sweep(String parameter, List<Double> values) {
       values.forEach(v -> rounded.add((double) Math.round(v)));
       values = new ArrayList<>(rounded);
     }
-    Require.that(!values.isEmpty(), "sweep.values", "must not be empty", "[]");
+    Require.that(!values.isEmpty(), "sweep.values", "must not be empty", () -> "[]");
     return new Sweep(parameter, values);
   }
 
@@ -63,23 +63,23 @@ record Sweep(String parameter, List<Double> values) {
     r.requireKnown(RANGE_KEYS, "sweep.range");
     double from = r.number("from");
     double to = r.number("to");
-    Require.that(to >= from, "sweep.range.to", "must not be below from", "from=" + from + ", to=" + to);
+    Require.that(to >= from, "sweep.range.to", "must not be below from", () -> "from=" + from + ", to=" + to);
     List<Double> values = new ArrayList<>();
     if (r.has("step")) {
       double step = Require.positive("sweep.range.step", r.number("step"));
       long count = (long) Math.floor((to - from) / step * (1 + 1e-12)) + 1;
-      Require.that(count <= MAX_POINTS, "sweep.range", "must have at most " + MAX_POINTS + " points", count + " points");
+      Require.that(count <= MAX_POINTS, "sweep.range", "must have at most " + MAX_POINTS + " points", () -> count + " points");
       for (long i = 0; i < count; i++) {
         values.add(from + i * step);
       }
       return values;
     }
     long points = r.integer("points");
-    Require.that(points >= 2 && points <= MAX_POINTS, "sweep.range.points", "must be from 2 to " + MAX_POINTS, "points=" + points);
+    Require.that(points >= 2 && points <= MAX_POINTS, "sweep.range.points", "must be from 2 to " + MAX_POINTS, () -> "points=" + points);
     boolean log = r.has("scale") && r.text("scale").equalsIgnoreCase("log");
     Require.that(
         !r.has("scale") || log || r.text("scale").equalsIgnoreCase("linear"),
-        "sweep.range.scale", "must be linear or log", "'" + (r.has("scale") ? r.text("scale") : "") + "'");
+        "sweep.range.scale", "must be linear or log", () -> "'" + (r.has("scale") ? r.text("scale") : "") + "'");
     if (log) {
       Require.positive("sweep.range.from", from);
     }
