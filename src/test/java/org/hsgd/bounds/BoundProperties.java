@@ -70,6 +70,14 @@ class BoundProperties {
     Sandwich sandwich = Sandwich.of(c.scenario());
     assertTrue(sandwich.holdsAt(c.gamma(), c.iterations()), () -> c.toString());
     assertTrue(sandwich.holdsAtOptimum(c.iterations()), () -> c.toString());
+    // ... and so are the smallest horizons reaching a target, T_lower <= T_H <= T_upper. Stated so
+    // that rounding cannot flip a tie (I = G makes all three bounds equal): at the H-SGD horizon the
+    // lower bound has reached the target too, and at the upper horizon so has H-SGD.
+    double target = sandwich.hsgd().minimum(c.iterations());
+    long middle = sandwich.hsgd().smallestHorizon(target);
+    long upper = sandwich.upper().smallestHorizon(target);
+    assertTrue(sandwich.lower().minimum(middle) <= target * (1 + Sandwich.ORDER_TOLERANCE), () -> c.toString());
+    assertTrue(sandwich.hsgd().minimum(upper) <= target * (1 + Sandwich.ORDER_TOLERANCE), () -> c.toString());
     // gamma_max(H-SGD) lies between the two local-SGD limits.
     assertTrue(sandwich.hsgd().stepSizeLimit() <= sandwich.lower().stepSizeLimit());
     assertTrue(sandwich.hsgd().stepSizeLimit() >= sandwich.upper().stepSizeLimit());
