@@ -1,13 +1,10 @@
 package org.hsgd.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hsgd.bounds.BoundQuery;
 import org.hsgd.report.BoundReport;
 import org.hsgd.report.Format;
-import org.hsgd.report.Outputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,12 +87,7 @@ final class BoundCommand implements Callable<Integer> {
   public Integer call() {
     BoundQuery query = BoundSettings.read(Inputs.settings(spec, config, BoundSettings.KEYS));
     String report = new BoundReport(query, query.evaluate()).render(format);
-    if (out == null) {
-      spec.commandLine().getOut().print(report);
-    } else {
-      Outputs.writeAll(Map.of(out, report.getBytes(StandardCharsets.UTF_8)));
-      spec.commandLine().getErr().println("wrote " + out);
-    }
+    Inputs.emit(spec, out, report);
     return 0;
   }
 }

@@ -1,6 +1,5 @@
 package org.hsgd.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.hsgd.bounds.Plan;
 import org.hsgd.bounds.Planner;
 import org.hsgd.bounds.ProblemConstants;
 import org.hsgd.report.Format;
-import org.hsgd.report.Outputs;
 import org.hsgd.report.PlanReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,12 +77,7 @@ final class PlanCommand implements Callable<Integer> {
       plans = plans.subList(0, (int) Math.min(plans.size(), Require.atLeast("top", s.integer("top"), 1)));
     }
     String report = new PlanReport(plans, goal, cost, skipped).render(format);
-    if (out == null) {
-      spec.commandLine().getOut().print(report);
-    } else {
-      Outputs.writeAll(Map.of(out, report.getBytes(StandardCharsets.UTF_8)));
-      spec.commandLine().getErr().println("wrote " + out);
-    }
+    Inputs.emit(spec, out, report);
     return 0;
   }
 
@@ -112,7 +105,7 @@ final class PlanCommand implements Callable<Integer> {
       if (!(items.get(i) instanceof Map<?, ?> map)) {
         throw new InvalidInputException(field, "must be a map like {groups: [4], periods: [2, 16]}", String.valueOf(items.get(i)));
       }
-      Settings candidate = new Settings(castKeys(map));
+      Settings candidate = new Settings(Settings.stringKeys(map));
       candidate.requireKnown(CANDIDATE_KEYS, field);
       try {
         candidates.add(BoundSettings.hierarchy(candidate.with("n", n)));
@@ -120,12 +113,6 @@ final class PlanCommand implements Callable<Integer> {
         throw new InvalidInputException(field, "must be a valid hierarchy", e.getMessage());
       }
     }
-  }
-
-  private static Map<String, Object> castKeys(Map<?, ?> map) {
-    Map<String, Object> result = new java.util.LinkedHashMap<>();
-    map.forEach((k, v) -> result.put(String.valueOf(k), v));
-    return result;
   }
 
   private static List<Double> boxed(double[] values) {

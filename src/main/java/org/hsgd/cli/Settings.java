@@ -52,9 +52,7 @@ final class Settings {
     if (!(tree instanceof Map<?, ?> map)) {
       throw new InvalidInputException("config", "must be a YAML map of key: value lines", file.toString());
     }
-    Map<String, Object> values = new LinkedHashMap<>();
-    map.forEach((k, v) -> values.put(String.valueOf(k), v));
-    Settings settings = new Settings(values);
+    Settings settings = new Settings(stringKeys(map));
     settings.requireKnown(known, file.toString());
     return settings;
   }
@@ -156,8 +154,13 @@ final class Settings {
     if (!(v instanceof Map<?, ?> m)) {
       throw new InvalidInputException(key, "must be a map of key: value lines", "'" + v + "'");
     }
+    return stringKeys(m);
+  }
+
+  /** A YAML map with its keys as strings. */
+  static Map<String, Object> stringKeys(Map<?, ?> map) {
     Map<String, Object> result = new LinkedHashMap<>();
-    m.forEach((k, x) -> result.put(String.valueOf(k), x));
+    map.forEach((k, x) -> result.put(String.valueOf(k), x));
     return result;
   }
 
