@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
     name = "hsgd",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {BoundCommand.class, PlanCommand.class},
-    description = "Convergence bounds for hierarchical SGD (H-SGD) and local SGD.")
+    subcommands = {BoundCommand.class, PlanCommand.class, SimulateCommand.class},
+    description = "Convergence bounds and simulations of hierarchical SGD (H-SGD) and local SGD.")
 public final class Main implements Runnable {
   /** Exit code for invalid input. */
   public static final int INVALID_INPUT = 2;

@@ -1,0 +1,37 @@
+package org.hsgd.report;
+
+import java.util.List;
+import org.hsgd.sim.Measurement;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/** A simulation's measurements as a table: one row per measured iteration. */
+public final class TraceReport {
+  private TraceReport() {}
+
+  /**
+   * Columns: iteration, loss, grad_norm_sq, test_accuracy (empty without a test set),
+   * div_level_1..div_level_K, then div_down and div_up for two levels, and wall_s.
+   */
+  public static Table table(String name, List<Measurement> trace) {
+    int levels = trace.get(0).divergences().size();
+    Table t = Table.create(
+        name,
+        LongColumn.create("iteration", trace.stream().mapToLong(Measurement::iteration).toArray()),
+        DoubleColumn.create("loss", trace.stream().mapToDouble(Measurement::loss)),
+        DoubleColumn.create("grad_norm_sq", trace.stream().mapToDouble(Measurement::gradNormSq)),
+        DoubleColumn.create("test_accuracy", trace.stream().mapToDouble(Measurement::testAccuracy)));
+    for (int k = 1; k <= levels; k++) {
+      t.addColumns(divergence("div_level_" + k, trace, k));
+    }
+    if (levels == 2) {
+      t.addColumns(divergence("div_down", trace, 1), divergence("div_up", trace, 2));
+    }
+    return t.addColumns(DoubleColumn.create("wall_s", trace.stream().mapToDouble(Measurement::wallSeconds)));
+  }
+
+  private static DoubleColumn divergence(String name, List<Measurement> trace, int level) {
+    return DoubleColumn.create(name, trace.stream().mapToDouble(m -> m.divergences().get(level - 1)));
+  }
+}

@@ -1,0 +1,178 @@
+package org.hsgd.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.hsgd.Require;
+import org.hsgd.data.Dataset;
+import org.hsgd.data.Partition;
+
+/**
+ * Classification with a model: F_j(x) = the mean loss over worker j's samples + (l2/2)|x|^2, and
+ * f = (1/n) sum_j F_j as in the theory (every worker weighs the same, whatever its data size).
+ * Stochastic gradients average a minibatch drawn without replacement from a per-worker shuffled
+ * epoch.
+ */
+public final class ClassificationProblem implements Problem<ClassificationProblem.Context> {
+  /** Samples per chunk of a full-gradient pass. */
+  private static final int CHUNK = 256;
+
+  private final Model model;
+  private final Dataset train;
+  private final Dataset test;
+  private final int[][] shards;
+  private final int batch;
+  private final double l2;
+  private final double[] start;
+  private final double[] keys;
+
+  /** Worker j's minibatch order, scratch space and batch stream. */
+  public static final class Context {
+    final int[] shard;
+    final int[] order;
+    final double[] scratch;
+    final UniformRandomProvider rng;
+    int next;
+
+    Context(int[] shard, double[] scratch, UniformRandomProvider rng) {
+      this.shard = shard;
+      this.order = shard.clone();
+      this.scratch = scratch;
+      this.rng = rng;
+      this.next = order.length; // shuffle before the first batch
+    }
+  }
+
+  /**
+   * @param shards worker j's training sample indices (non-empty)
+   * @param batch minibatch size
+   * @param l2 weight of (1/2)|x|^2 in every F_j
+   * @param init the stream that draws the common initial point
+   */
+  public ClassificationProblem(
+      Model model, Dataset train, Dataset test, int[][] shards, int batch, double l2, UniformRandomProvider init) {
+    Require.that(batch >= 1, "batch", "must be at least 1", () -> "batch=" + batch);
+    Require.nonNegative("model.l2", l2);
+    for (int j = 0; j < shards.length; j++) {
+      int worker = j;
+      Require.that(shards[j].length >= 1, "partition", "must give every worker data", () -> "worker " + worker + " has none");
+    }
+    this.model = model;
+    this.train = train;
+    this.test = test;
+    this.shards = shards;
+    this.batch = batch;
+    this.l2 = l2;
+    this.start = new double[model.dimension()];
+    model.initialize(start, init);
+    this.keys = new double[shards.length];
+    for (int j = 0; j < shards.length; j++) {
+      keys[j] = Model.argmax(toDoubles(Partition.labelCounts(train, shards[j])), 0, train.classes());
+    }
+  }
+
+  private static double[] toDoubles(int[] counts) {
+    return java.util.Arrays.stream(counts).asDoubleStream().toArray();
+  }
+
+  @Override
+  public int dimension() {
+    return model.dimension();
+  }
+
+  @Override
+  public int workers() {
+    return shards.length;
+  }
+
+  @Override
+  public void initialPoint(double[] x) {
+    System.arraycopy(start, 0, x, 0, start.length);
+  }
+
+  @Override
+  public Context context(int worker, RandomStreams streams) {
+    return new Context(shards[worker], model.newScratch(), streams.stream(RandomStreams.Purpose.BATCH, worker));
+  }
+
+  @Override
+  public void stochasticGradient(double[] x, double[] grad, Context c) {
+    java.util.Arrays.fill(grad, 0);
+    int remaining = batch;
+    while (remaining > 0) {
+      if (c.next == c.order.length) {
+        PermutationSampler.shuffle(c.rng, c.order);
+        c.next = 0;
+      }
+      int take = Math.min(remaining, c.order.length - c.next);
+      model.addLossAndGradient(x, train, c.order, c.next, take, grad, c.scratch);
+      c.next += take;
+      remaining -= take;
+    }
+    finish(x, grad, batch);
+  }
+
+  @Override
+  public double lossAndFullGradient(double[] x, double[] grad, Context c) {
+    java.util.Arrays.fill(grad, 0);
+    double loss = 0;
+    for (int from = 0; from < c.shard.length; from += CHUNK) {
+      loss += model.addLossAndGradient(x, train, c.shard, from, Math.min(CHUNK, c.shard.length - from), grad, c.scratch);
+    }
+    finish(x, grad, c.shard.length);
+    return loss / c.shard.length + 0.5 * l2 * dot(x, x);
+  }
+
+  /** Turns summed sample gradients into the mean plus the l2 term. */
+  private void finish(double[] x, double[] grad, int samples) {
+    double scale = 1.0 / samples;
+    for (int i = 0; i < grad.length; i++) {
+      grad[i] = grad[i] * scale + l2 * x[i];
+    }
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  @Override
+  public double testAccuracy(double[] x) {
+    double[] scratch = model.newScratch();
+    int correct = 0;
+    for (int i = 0; i < test.size(); i++) {
+      if (model.predict(x, test, i, scratch) == test.label(i)) {
+        correct++;
+      }
+    }
+    return (double) correct / test.size();
+  }
+
+  /** A worker's most frequent label. */
+  @Override
+  public double[] groupingKeys() {
+    return keys.clone();
+  }
+
+  /** Nominal floating-point operations of one worker's stochastic gradient. */
+  public long flopsPerStep() {
+    return model.flopsPerSample() * batch;
+  }
+
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", model.getClass().getSimpleName());
+    m.put("parameters", model.dimension());
+    m.put("trainSamples", train.size());
+    m.put("testSamples", test.size());
+    m.put("batch", batch);
+    m.put("l2", l2);
+    m.put("samplesPerWorker", java.util.Arrays.stream(shards).mapToInt(s -> s.length).boxed().toList());
+    return m;
+  }
+}

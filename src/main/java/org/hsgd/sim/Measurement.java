@@ -1,0 +1,21 @@
+package org.hsgd.sim;
+
+import java.util.List;
+
+/**
+ * What the simulator measures at the global average u_t after t iterations.
+ *
+ * @param iteration t
+ * @param loss f(u_t) = (1/n) sum_j F_j(u_t)
+ * @param gradNormSq |grad f(u_t)|^2 with full local gradients
+ * @param testAccuracy accuracy of u_t on the test set (NaN without one)
+ * @param divergences the level-k divergence term of A3 at u_t, k = 1..K (two levels: down, up)
+ * @param wallSeconds seconds since the run started
+ */
+public record Measurement(
+    long iteration, double loss, double gradNormSq, double testAccuracy, List<Double> divergences, double wallSeconds) {
+
+  public Measurement {
+    divergences = List.copyOf(divergences);
+  }
+}

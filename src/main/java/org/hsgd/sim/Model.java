@@ -1,0 +1,64 @@
+package org.hsgd.sim;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hsgd.data.Dataset;
+
+/**
+ * A classifier over flat parameters with softmax cross-entropy loss. Implementations keep the
+ * per-sample loops free of allocation: all temporaries live in the scratch array.
+ */
+public interface Model {
+  int dimension();
+
+  /** Writes the initial parameters. */
+  void initialize(double[] x, UniformRandomProvider rng);
+
+  /** A scratch array large enough for one sample's temporaries. */
+  double[] newScratch();
+
+  /**
+   * Adds the gradients of the per-sample losses of {@code samples[from .. from+count)} to grad and
+   * returns the sum of those losses.
+   */
+  double addLossAndGradient(double[] x, Dataset data, int[] samples, int from, int count, double[] grad, double[] scratch);
+
+  /** The predicted class of one sample. */
+  int predict(double[] x, Dataset data, int sample, double[] scratch);
+
+  /** Floating-point operations for one sample's loss and gradient, counting dense inputs. */
+  long flopsPerSample();
+
+  /**
+   * Softmax cross-entropy on logits[0..classes): turns logits into probabilities minus the one-hot
+   * label (the gradient with respect to the logits) and returns the loss.
+   */
+  static double softmaxCrossEntropy(double[] logits, int offset, int classes, int label) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < classes; c++) {
+      max = Math.max(max, logits[offset + c]);
+    }
+    double sum = 0;
+    for (int c = 0; c < classes; c++) {
+      double e = Math.exp(logits[offset + c] - max);
+      logits[offset + c] = e;
+      sum += e;
+    }
+    double loss = Math.log(sum) - Math.log(logits[offset + label]);
+    for (int c = 0; c < classes; c++) {
+      logits[offset + c] /= sum;
+    }
+    logits[offset + label] -= 1;
+    return loss;
+  }
+
+  /** The index of the largest of values[offset .. offset+count). */
+  static int argmax(double[] values, int offset, int count) {
+    int best = 0;
+    for (int c = 1; c < count; c++) {
+      if (values[offset + c] > values[offset + best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+}

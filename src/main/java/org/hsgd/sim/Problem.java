@@ -1,0 +1,38 @@
+package org.hsgd.sim;
+
+import java.util.Map;
+
+/**
+ * The objective of a simulation: n local losses F_j over flat parameter vectors of one dimension.
+ * A problem is immutable and shared by all workers; everything a worker mutates (buffers, random
+ * streams, minibatch order) lives in its context, created once per worker, so that gradient calls
+ * allocate nothing.
+ *
+ * @param <C> the per-worker context
+ */
+public interface Problem<C> {
+  int dimension();
+
+  int workers();
+
+  /** Writes the common starting point u_0. */
+  void initialPoint(double[] x);
+
+  /** Worker j's context, with its own random streams derived from {@code streams}. */
+  C context(int worker, RandomStreams streams);
+
+  /** A stochastic gradient of F_j at x (j = the context's worker), written into grad. */
+  void stochasticGradient(double[] x, double[] grad, C context);
+
+  /** F_j(x), with the full gradient of F_j at x written into grad. */
+  double lossAndFullGradient(double[] x, double[] grad, C context);
+
+  /** Accuracy on the test set at x, or NaN if the problem has none. */
+  double testAccuracy(double[] x);
+
+  /** One number per worker that summarises its data, for group-IID and group-non-IID grouping. */
+  double[] groupingKeys();
+
+  /** Facts for the manifest (sizes, exact constants where known). */
+  Map<String, Object> describe();
+}

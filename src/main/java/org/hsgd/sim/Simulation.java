@@ -1,0 +1,259 @@
+package org.hsgd.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hsgd.InvalidInputException;
+import org.hsgd.Require;
+
+/**
+ * Runs H-SGD (THEORY.md, "Setting"): in every iteration each worker takes a stochastic gradient
+ * step on its own model; then the highest level whose period divides the number of completed
+ * steps replaces every model of each of its groups by the group's average. Local SGD is the
+ * one-level case. The quantities of the theory are measured at u_t.
+ *
+ * <p>Deterministic: workers draw from their own streams, and every sum runs over workers in a
+ * fixed order, so the numbers do not depend on the thread count.
+ *
+ * @param <C> the problem's per-worker context
+ */
+public final class Simulation<C> {
+  private final Problem<C> problem;
+  private final Grouping grouping;
+  private final RunSettings settings;
+  private final int n;
+  private final int d;
+  private final double[][] models;
+  private final double[][] gradients;
+  private final List<C> contexts;
+  private final double[] average;
+  private final double[] losses;
+  private final DivergenceMeter meter;
+  private final Participation participation;
+  private final Team team;
+  private final IntConsumer stepTask = this::stepWorkers;
+  private final IntConsumer lossTask = this::measureWorkers;
+  private final IntConsumer averageTask = this::averageDimensions;
+  private int aggregationLevel;
+
+  private Simulation(Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams, Team team) {
+    Require.that(
+        grouping.workers() == problem.workers(),
+        "n",
+        "must match the problem's workers",
+        () -> grouping.workers() + " in the grouping, " + problem.workers() + " in the problem");
+    Require.that(
+        settings.participation().isEmpty() || settings.participation().size() == grouping.levelCount(),
+        "participation",
+        "must give one fraction per level",
+        () -> settings.participation().size() + " for " + grouping.levelCount() + " levels");
+    this.problem = problem;
+    this.grouping = grouping;
+    this.settings = settings;
+    this.n = problem.workers();
+    this.d = problem.dimension();
+    this.models = new double[n][d];
+    this.gradients = new double[n][d];
+    this.contexts = new ArrayList<>(n);
+    for (int j = 0; j < n; j++) {
+      contexts.add(problem.context(j, streams));
+    }
+    this.average = new double[d];
+    this.losses = new double[n];
+    this.meter = new DivergenceMeter(grouping, d);
+    this.participation = new Participation(grouping, settings.participation(), streams);
+    this.team = team;
+  }
+
+  /**
+   * Runs the problem on the grouping and returns the measurements at t = 0, every evalEvery
+   * iterations, and T.
+   *
+   * @param progress told the number of completed iterations after each one
+   * @throws InvalidInputException if the loss or gradient becomes NaN or infinite (the run
+   *     diverged: the step size is too large for the problem)
+   */
+  public static <C> List<Measurement> run(
+      Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams, LongConsumer progress) {
+    try (Team team = new Team(settings.threads())) {
+      return new Simulation<>(problem, grouping, settings, streams, team).run(progress);
+    }
+  }
+
+  private List<Measurement> run(LongConsumer progress) {
+    long started = System.nanoTime();
+    problem.initialPoint(average);
+    for (double[] model : models) {
+      System.arraycopy(average, 0, model, 0, d);
+    }
+    List<Measurement> trace = new ArrayList<>();
+    trace.add(measure(0, started));
+    for (long t = 1; t <= settings.iterations(); t++) {
+      team.run(stepTask);
+      aggregationLevel = grouping.levelDue(t);
+      if (aggregationLevel > 0) {
+        participation.draw(aggregationLevel);
+        team.run(averageTask);
+      }
+      if (t % settings.evalEvery() == 0 || t == settings.iterations()) {
+        trace.add(measure(t, started));
+      }
+      progress.accept(t);
+    }
+    return trace;
+  }
+
+  private void stepWorkers(int part) {
+    double gamma = settings.stepSize();
+    for (int j = Team.from(part, team.size(), n); j < Team.from(part + 1, team.size(), n); j++) {
+      double[] x = models[j];
+      double[] g = gradients[j];
+      problem.stochasticGradient(x, g, contexts.get(j));
+      for (int i = 0; i < d; i++) {
+        x[i] -= gamma * g[i];
+      }
+    }
+  }
+
+  /**
+   * Over a slice of the dimensions: with aggregationLevel = 0, u_t into the average buffer;
+   * otherwise each group of the due level averages its taking part workers (in a fixed order) and
+   * every member receives the result. Between measurements the average buffer is free scratch.
+   */
+  private void averageDimensions(int part) {
+    int from = Team.from(part, team.size(), d);
+    int to = Team.from(part + 1, team.size(), d);
+    if (aggregationLevel == 0) {
+      meanOf(participation.allWorkers(), n, from, to);
+      return;
+    }
+    for (int g = 0; g < grouping.groupCount(aggregationLevel); g++) {
+      meanOf(participation.takers(g), participation.takerCount(g), from, to);
+      for (int j : grouping.members(aggregationLevel, g)) {
+        System.arraycopy(average, from, models[j], from, to - from);
+      }
+    }
+  }
+
+  /** average[from..to) = the mean over workers[0..count) of their models, summed in that order. */
+  private void meanOf(int[] workers, int count, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double s = 0;
+      for (int k = 0; k < count; k++) {
+        s += models[workers[k]][i];
+      }
+      average[i] = s / count;
+    }
+  }
+
+  private void measureWorkers(int part) {
+    for (int j = Team.from(part, team.size(), n); j < Team.from(part + 1, team.size(), n); j++) {
+      losses[j] = problem.lossAndFullGradient(average, gradients[j], contexts.get(j));
+    }
+  }
+
+  private Measurement measure(long t, long started) {
+    aggregationLevel = 0;
+    team.run(averageTask); // u_t into the average buffer
+    team.run(lossTask);
+    double loss = 0;
+    for (double l : losses) {
+      loss += l;
+    }
+    loss /= n;
+    double[] terms = new double[grouping.levelCount()];
+    double[] gradient = meter.measure(gradients, terms);
+    double normSq = 0;
+    for (double g : gradient) {
+      normSq += g * g;
+    }
+    if (!Double.isFinite(loss) || !Double.isFinite(normSq)) {
+      throw new InvalidInputException(
+          "gamma",
+          "must keep the run finite (lower it): the loss became " + loss + " at iteration " + t,
+          "gamma=" + settings.stepSize());
+    }
+    return new Measurement(
+        t, loss, normSq, problem.testAccuracy(average),
+        java.util.Arrays.stream(terms).boxed().toList(), (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Which workers take part in an aggregation of each group: all of them by default; with a
+   * fraction q &lt; 1 at a level, a uniformly random round(q * children) of the group's children
+   * (at least one), whose workers' models are averaged. Draws happen on the calling thread.
+   */
+  private static final class Participation {
+    private final Grouping grouping;
+    private final List<Double> fractions;
+    private final UniformRandomProvider[] rngs;
+    private final int[][] takers;
+    private final int[] takerCount;
+    private final int[][] childOrder;
+    private final int[] all;
+
+    Participation(Grouping grouping, List<Double> fractions, RandomStreams streams) {
+      this.grouping = grouping;
+      this.fractions = fractions;
+      int levels = grouping.levelCount();
+      this.rngs = new UniformRandomProvider[levels + 1];
+      for (int k = 1; k <= levels; k++) {
+        rngs[k] = streams.stream(RandomStreams.Purpose.PARTICIPATION, k);
+      }
+      int maxGroups = 0;
+      int maxChildren = 0;
+      for (int k = 1; k <= levels; k++) {
+        maxGroups = Math.max(maxGroups, grouping.groupCount(k));
+        for (int g = 0; g < grouping.groupCount(k); g++) {
+          maxChildren = Math.max(maxChildren, grouping.children(k, g).length);
+        }
+      }
+      this.takers = new int[maxGroups][grouping.workers()];
+      this.takerCount = new int[maxGroups];
+      this.childOrder = new int[maxGroups][maxChildren];
+      this.all = java.util.stream.IntStream.range(0, grouping.workers()).toArray();
+    }
+
+    int[] allWorkers() {
+      return all;
+    }
+
+    void draw(int level) {
+      double q = fractions.isEmpty() ? 1 : fractions.get(level - 1);
+      for (int g = 0; g < grouping.groupCount(level); g++) {
+        int[] kids = grouping.children(level, g);
+        int chosen = q == 1 ? kids.length : Math.max(1, (int) Math.round(q * kids.length));
+        int[] order = childOrder[g];
+        System.arraycopy(kids, 0, order, 0, kids.length);
+        for (int i = 0; i < chosen && chosen < kids.length; i++) { // partial Fisher-Yates
+          int r = i + rngs[level].nextInt(kids.length - i);
+          int tmp = order[i];
+          order[i] = order[r];
+          order[r] = tmp;
+        }
+        java.util.Arrays.sort(order, 0, chosen); // sum in a fixed order
+        int count = 0;
+        for (int i = 0; i < chosen; i++) {
+          if (level == 1) {
+            takers[g][count++] = order[i]; // level-1 children are workers
+          } else {
+            for (int j : grouping.members(level - 1, order[i])) {
+              takers[g][count++] = j;
+            }
+          }
+        }
+        takerCount[g] = count;
+      }
+    }
+
+    int[] takers(int g) {
+      return takers[g];
+    }
+
+    int takerCount(int g) {
+      return takerCount[g];
+    }
+  }
+}
