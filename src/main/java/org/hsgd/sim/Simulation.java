@@ -19,7 +19,7 @@ import org.hsgd.Require;
  *
  * @param <C> the problem's per-worker context
  */
-public final class Simulation<C> {
+public final class Simulation<C> implements AutoCloseable {
   private final Problem<C> problem;
   private final Grouping grouping;
   private final RunSettings settings;
@@ -37,6 +37,8 @@ public final class Simulation<C> {
   private final IntConsumer lossTask = this::measureWorkers;
   private final IntConsumer averageTask = this::averageDimensions;
   private int aggregationLevel;
+  private long completed;
+  private long started;
 
   private Simulation(Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams, Team team) {
     Require.that(
@@ -77,32 +79,61 @@ public final class Simulation<C> {
    */
   public static <C> List<Measurement> run(
       Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams, LongConsumer progress) {
-    try (Team team = new Team(settings.threads())) {
-      return new Simulation<>(problem, grouping, settings, streams, team).run(progress);
+    try (Simulation<C> simulation = start(problem, grouping, settings, streams)) {
+      List<Measurement> trace = new ArrayList<>();
+      trace.add(simulation.measure());
+      for (long t = 1; t <= settings.iterations(); t++) {
+        simulation.advance(1);
+        if (t % settings.evalEvery() == 0 || t == settings.iterations()) {
+          trace.add(simulation.measure());
+        }
+        progress.accept(t);
+      }
+      return trace;
     }
   }
 
-  private List<Measurement> run(LongConsumer progress) {
-    long started = System.nanoTime();
-    problem.initialPoint(average);
-    for (double[] model : models) {
-      System.arraycopy(average, 0, model, 0, d);
+  /**
+   * A simulation at t = 0, every worker at u_0, for stepping and measuring by hand (benchmarks,
+   * checks); {@link #run} is the usual entry. Close it to stop its threads.
+   */
+  public static <C> Simulation<C> start(Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams) {
+    Team team = new Team(settings.threads());
+    try {
+      Simulation<C> simulation = new Simulation<>(problem, grouping, settings, streams, team);
+      problem.initialPoint(simulation.average);
+      for (double[] model : simulation.models) {
+        System.arraycopy(simulation.average, 0, model, 0, simulation.d);
+      }
+      simulation.started = System.nanoTime();
+      return simulation;
+    } catch (RuntimeException e) {
+      team.close();
+      throw e;
     }
-    List<Measurement> trace = new ArrayList<>();
-    trace.add(measure(0, started));
-    for (long t = 1; t <= settings.iterations(); t++) {
+  }
+
+  /** Takes {@code steps} iterations: local steps on every worker, then any aggregation due. */
+  public void advance(long steps) {
+    for (long s = 0; s < steps; s++) {
       team.run(stepTask);
-      aggregationLevel = grouping.levelDue(t);
+      completed++;
+      aggregationLevel = grouping.levelDue(completed);
       if (aggregationLevel > 0) {
         participation.draw(aggregationLevel);
         team.run(averageTask);
       }
-      if (t % settings.evalEvery() == 0 || t == settings.iterations()) {
-        trace.add(measure(t, started));
-      }
-      progress.accept(t);
     }
-    return trace;
+  }
+
+  /** Iterations taken so far. */
+  public long iteration() {
+    return completed;
+  }
+
+  @Override
+  public void close() {
+    team.close();
   }
 
   private void stepWorkers(int part) {
@@ -154,7 +185,13 @@ public final class Simulation<C> {
     }
   }
 
-  private Measurement measure(long t, long started) {
+  /**
+   * Measures at u_t: loss, |grad f(u_t)|^2, test accuracy and the level divergences.
+   *
+   * @throws InvalidInputException if the loss or the gradient is not finite (the run diverged)
+   */
+  public Measurement measure() {
+    long t = completed;
     aggregationLevel = 0;
     team.run(averageTask); // u_t into the average buffer
     team.run(lossTask);

