@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
     subcommands = {SweepCommand.class},
     sortOptions = false,
     description = {
-      "Worst-case bound on (1/T) sum_t E|grad f(u_t)|^2 for K-level H-SGD, with local SGD at P_1 and P_K",
-      "(the sandwich). Periods count iterations. Flags override the keys of --config, which have the same names."
+      "The worst-case H-SGD bound, with local SGD at P_1 and P_K (the sandwich).",
+      "Bounds (1/T) sum_t E|grad f(u_t)|^2 for K-level H-SGD. Periods count iterations. Flags override the keys of --config, which have the same names."
     })
 final class BoundCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

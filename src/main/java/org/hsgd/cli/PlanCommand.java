@@ -26,9 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Rank candidate hierarchies by the wall-clock time their bound needs to reach --target, under random",
-      "grouping of eps2-total. Candidates come from the config: 'candidates:' (a list of {groups, periods})",
-      "and/or 'grid:' (every two-level {groups, local-period, global-period} combination). Flags override keys."
+      "Candidate hierarchies ranked by the time their bound needs to reach a target.",
+      "Divergences are the random-grouping split of eps2-total. Candidates come from the config: 'candidates:' (a list of {groups, periods}) and/or 'grid:' (every two-level {groups, local-period, global-period} combination). Flags override the config's keys."
     })
 final class PlanCommand implements Callable<Integer> {
   static final Set<String> KEYS =

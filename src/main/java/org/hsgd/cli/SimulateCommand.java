@@ -42,9 +42,8 @@ import tech.tablesaw.api.Table;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run H-SGD on a problem from a YAML config (see experiments/) and measure loss, |grad f(u_t)|^2,",
-      "test accuracy and the per-level divergences at u_t. Writes <variant>-seed<s>.csv with a",
-      ".manifest.json beside each, only once every run has finished."
+      "Run H-SGD (and local SGD) on real problems and measure what the theory talks about.",
+      "Reads a YAML config (see experiments/), measures loss, |grad f(u_t)|^2, test accuracy and the per-level divergences at u_t, and writes <variant>-seed<s>.csv with a .manifest.json beside each, once every run has finished."
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate the sandwich (local SGD P_1, H-SGD, local SGD P_K) over one parameter given as a list or range",
-      "in the config's sweep: block; write <name>.csv, <name>.png/.svg/.pdf and <name>.manifest.json."
+      "The sandwich over one swept parameter, as CSV, plot and manifest.",
+      "Evaluates local SGD with P_1, H-SGD and local SGD with P_K over one parameter given as a list or range in the config's sweep: block, and writes <name>.csv, <name>.png/.svg/.pdf and <name>.manifest.json."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
