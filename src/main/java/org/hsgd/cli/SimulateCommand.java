@@ -16,6 +16,7 @@ import org.hsgd.bounds.Hierarchy;
 import org.hsgd.bounds.ProblemConstants;
 import org.hsgd.bounds.Scenario;
 import org.hsgd.report.Outputs;
+import org.hsgd.report.Plots;
 import org.hsgd.report.Provenance;
 import org.hsgd.report.Tables;
 import org.hsgd.report.TraceReport;
@@ -129,6 +130,10 @@ final class SimulateCommand implements Callable<Integer> {
       summary.doubleColumn("mean_grad_norm_sq").append(measured);
       summary.doubleColumn("bound").append(bound == null ? Double.NaN : bound);
     }
+    Map<String, List<List<Measurement>>> byVariant = new LinkedHashMap<>();
+    results.forEach(r -> byVariant.computeIfAbsent(r.variant().name(), k -> new ArrayList<>()).add(r.trace()));
+    Plots.render(TraceReport.gradientChart(name + ": |grad f(u_t)|^2", byVariant))
+        .forEach((ext, bytes) -> files.put(dir.resolve("grad_norm_sq." + ext), bytes));
     Outputs.writeAll(files);
     var stdout = spec.commandLine().getOut();
     stdout.print(Tables.text(summary));

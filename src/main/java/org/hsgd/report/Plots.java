@@ -28,7 +28,9 @@ public final class Plots {
     chart.getStyler().setYAxisLogarithmic(series.values().stream().allMatch(Plots::spansDecades));
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-    series.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE));
+    // Markers help read a few points and smear many into a band.
+    var marker = x.length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE;
+    series.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(marker));
     return chart;
   }
 

@@ -31,6 +31,27 @@ public final class TraceReport {
     return t.addColumns(DoubleColumn.create("wall_s", trace.stream().mapToDouble(Measurement::wallSeconds)));
   }
 
+  /**
+   * |grad f(u_t)|^2 against t, one curve per variant, each the mean over its seeds' traces (which
+   * share their measured iterations).
+   */
+  public static org.knowm.xchart.XYChart gradientChart(String title, java.util.Map<String, List<List<Measurement>>> byVariant) {
+    java.util.Map<String, double[]> series = new java.util.LinkedHashMap<>();
+    double[] x = null;
+    for (var entry : byVariant.entrySet()) {
+      List<List<Measurement>> seeds = entry.getValue();
+      x = seeds.get(0).stream().mapToDouble(Measurement::iteration).toArray();
+      double[] mean = new double[x.length];
+      for (List<Measurement> trace : seeds) {
+        for (int i = 0; i < mean.length; i++) {
+          mean[i] += trace.get(i).gradNormSq() / seeds.size();
+        }
+      }
+      series.put(entry.getKey() + (seeds.size() > 1 ? " (mean of " + seeds.size() + " seeds)" : ""), mean);
+    }
+    return Plots.lines(title, "iteration t", "|grad f(u_t)|^2", x, series);
+  }
+
   private static DoubleColumn divergence(String name, List<Measurement> trace, int level) {
     return DoubleColumn.create(name, trace.stream().mapToDouble(m -> m.divergences().get(level - 1)));
   }

@@ -70,6 +70,9 @@ class SimulateCommandTest {
     Table local = Table.read().csv(out.resolve("local-P4-seed1.csv").toFile());
     assertEquals(List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1", "wall_s"), local.columnNames());
     assertTrue(cli.out().contains("wrote " + out.resolve("hsgd-seed1.csv")));
+    for (String ext : List.of("png", "svg", "pdf")) {
+      assertTrue(Files.size(out.resolve("grad_norm_sq." + ext)) > 1000, ext);
+    }
   }
 
   @Test
