@@ -191,15 +191,4 @@ public final class Grouping {
     }
     return true;
   }
-
-  /** The level-k group index of every worker. */
-  public int[] groupOfWorker(int k) {
-    int[] of = new int[workers];
-    for (int g = 0; g < groupCount(k); g++) {
-      for (int j : members(k, g)) {
-        of[j] = g;
-      }
-    }
-    return of;
-  }
 }
