@@ -206,7 +206,7 @@ public final class ConvergenceBound {
     Require.that(
         initialGap > 0,
         "delta",
-        "must be positive for " + what + " (with delta = 0, B decreases to 0 as gamma -> 0 and has no minimiser)",
+        "must be positive for " + what + " (with delta = 0, B decreases to 0 as gamma -> 0 and has no minimiser: give a gamma)",
         () -> "delta=" + initialGap);
   }
 }
