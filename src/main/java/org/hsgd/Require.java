@@ -7,8 +7,8 @@ public final class Require {
   private Require() {}
 
   /**
-   * @param found describes the offending value; called only on failure, so that valid input
-   *     builds no message (hierarchies are validated a million times in a sweep)
+   * @param found describes the offending value; called only on failure, so that valid input builds
+   *     no message (hierarchies are validated a million times in a sweep)
    * @throws InvalidInputException naming {@code field} unless {@code ok}
    */
   public static void that(boolean ok, String field, String rule, Supplier<String> found) {
@@ -34,16 +34,20 @@ public final class Require {
    */
   public static double nonNegative(String field, double value) {
     if (!(value >= 0 && Double.isFinite(value))) {
-      throw new InvalidInputException(field, "must be finite and not negative", field + "=" + value);
+      throw new InvalidInputException(
+          field, "must be finite and not negative", field + "=" + value);
     }
     return value;
   }
 
   /**
-   * {@link #nonNegative} for entry {@code index} (1-based) of a list field, named {@code field[index]}.
+   * {@link #nonNegative} for entry {@code index} (1-based) of a list field, named {@code
+   * field[index]}.
    */
   public static double nonNegativeAt(String field, int index, double value) {
-    return value >= 0 && Double.isFinite(value) ? value : nonNegative(field + "[" + index + "]", value);
+    return value >= 0 && Double.isFinite(value)
+        ? value
+        : nonNegative(field + "[" + index + "]", value);
   }
 
   /**

@@ -6,8 +6,8 @@ import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
 
 /**
- * A question to the bound calculator: a scenario at a step size (or the optimal one) and a
- * horizon, optionally with a target for which the smallest horizon is wanted.
+ * A question to the bound calculator: a scenario at a step size (or the optimal one) and a horizon,
+ * optionally with a target for which the smallest horizon is wanted.
  *
  * @param scenario hierarchy, constants, divergences
  * @param stepSize gamma, or empty for each bound's own optimal gamma at T
@@ -16,9 +16,15 @@ import org.hsgd.Require;
  * @param allowInvalidStep compute even if gamma exceeds the H-SGD limit (then no guarantee)
  */
 public record BoundQuery(
-    Scenario scenario, OptionalDouble stepSize, long iterations, OptionalDouble target, boolean allowInvalidStep) {
+    Scenario scenario,
+    OptionalDouble stepSize,
+    long iterations,
+    OptionalDouble target,
+    boolean allowInvalidStep) {
 
-  /** @throws InvalidInputException if gamma or target is not positive, or T &lt; 1 */
+  /**
+   * @throws InvalidInputException if gamma or target is not positive, or T &lt; 1
+   */
   public BoundQuery {
     stepSize.ifPresent(g -> Require.positive("gamma", g));
     Require.atLeast("T", iterations, 1);
@@ -40,19 +46,27 @@ public record BoundQuery(
       Require.that(
           gamma <= limit,
           "gamma",
-          "must not exceed gamma_max = " + limit + " (min(1/L, 1/(2 L sqrt(P_top (P_top - 1)))); --allow-invalid-step computes without guarantee)",
+          "must not exceed gamma_max = "
+              + limit
+              + " (min(1/L, 1/(2 L sqrt(P_top (P_top - 1)))); --allow-invalid-step computes without guarantee)",
           () -> "gamma=" + gamma);
     }
     BoundResult lower = evaluate(sandwich.lower());
     BoundResult hsgd = evaluate(sandwich.hsgd());
     BoundResult upper = evaluate(sandwich.upper());
-    return new SandwichResult(lower, hsgd, upper, Sandwich.ordered(lower.total(), hsgd.total(), upper.total()));
+    return new SandwichResult(
+        lower, hsgd, upper, Sandwich.ordered(lower.total(), hsgd.total(), upper.total()));
   }
 
   private BoundResult evaluate(ConvergenceBound bound) {
-    double gamma = stepSize.isPresent() ? stepSize.getAsDouble() : bound.optimalStepSize(iterations);
+    double gamma =
+        stepSize.isPresent() ? stepSize.getAsDouble() : bound.optimalStepSize(iterations);
     return new BoundResult(
-        gamma, bound.stepSizeLimit(), bound.admits(gamma), bound.terms(gamma, iterations), horizon(bound, gamma));
+        gamma,
+        bound.stepSizeLimit(),
+        bound.admits(gamma),
+        bound.terms(gamma, iterations),
+        horizon(bound, gamma));
   }
 
   private OptionalLong horizon(ConvergenceBound bound, double gamma) {
@@ -63,6 +77,8 @@ public record BoundQuery(
     if (stepSize.isEmpty()) {
       return OptionalLong.of(bound.smallestHorizon(goal));
     }
-    return bound.canReach(goal, gamma) ? OptionalLong.of(bound.smallestHorizon(goal, gamma)) : OptionalLong.empty();
+    return bound.canReach(goal, gamma)
+        ? OptionalLong.of(bound.smallestHorizon(goal, gamma))
+        : OptionalLong.empty();
   }
 }

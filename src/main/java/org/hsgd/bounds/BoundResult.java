@@ -13,7 +13,11 @@ import java.util.OptionalLong;
  *     reachable at this step size
  */
 public record BoundResult(
-    double stepSize, double stepSizeLimit, boolean stepSizeValid, BoundTerms terms, OptionalLong horizonForTarget) {
+    double stepSize,
+    double stepSizeLimit,
+    boolean stepSizeValid,
+    BoundTerms terms,
+    OptionalLong horizonForTarget) {
 
   /** B. */
   public double total() {

@@ -8,7 +8,8 @@ package org.hsgd.bounds;
  * @param noiseDrift 2 gamma^2 L^2 sigma^2 sum_k (P_k - 1)(N_{k-1} - N_k) / n
  * @param divergenceDrift (4/3) gamma^2 L^2 sum_k (P_k - 1)(2 P_k - 1) eps_k^2
  */
-public record BoundTerms(double optimization, double noise, double noiseDrift, double divergenceDrift) {
+public record BoundTerms(
+    double optimization, double noise, double noiseDrift, double divergenceDrift) {
 
   /** B, the sum of the four terms. */
   public double total() {

@@ -1,14 +1,16 @@
 package org.hsgd.bounds;
 
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.analysis.solvers.BaseUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
 
 /**
  * The K-level H-SGD bound of a scenario (THEORY.md, Theorem), reduced to its coefficients:
  *
- * <pre>B(gamma, T) = 2 Delta / (gamma T) + b gamma + (c_noise + c_div) gamma^2,  0 &lt; gamma &lt;= gamma_max</pre>
+ * <pre>
+ * B(gamma, T) = 2 Delta / (gamma T) + b gamma + (c_noise + c_div) gamma^2,  0 &lt; gamma &lt;= gamma_max
+ * </pre>
  *
  * with b = L sigma^2 / n, c_noise = 2 L^2 sigma^2 sum_k (P_k - 1)(N_{k-1} - N_k) / n and c_div =
  * (4/3) L^2 sum_k (P_k - 1)(2 P_k - 1) eps_k^2, summed over the levels that merge. Local SGD and
@@ -97,12 +99,17 @@ public final class ConvergenceBound {
         divergenceDriftPerGamma2 * gamma2);
   }
 
-  /** B(gamma, T) without checks or allocation, for sweeps; equals {@code terms(gamma, T).total()}. */
+  /**
+   * B(gamma, T) without checks or allocation, for sweeps; equals {@code terms(gamma, T).total()}.
+   */
   public double total(double gamma, long iterations) {
     return 2 * initialGap / (gamma * iterations) + floor(gamma);
   }
 
-  /** Whether some T gives B(gamma, T) &lt;= target: the target lies above the noise and drift at gamma. */
+  /**
+   * Whether some T gives B(gamma, T) &lt;= target: the target lies above the noise and drift at
+   * gamma.
+   */
   public boolean canReach(double target, double gamma) {
     return target > floor(gamma);
   }
@@ -117,8 +124,8 @@ public final class ConvergenceBound {
    * gamma^2 - 2 Delta / T = 0 (C the sum of the drift coefficients), or gamma_max if B still
    * decreases there. B is strictly convex in gamma, so the root is the unique minimiser.
    *
-   * @throws InvalidInputException if Delta = 0: then B decreases to 0 as gamma goes to 0 and has
-   *     no minimiser
+   * @throws InvalidInputException if Delta = 0: then B decreases to 0 as gamma goes to 0 and has no
+   *     minimiser
    */
   public double optimalStepSize(long iterations) {
     Require.atLeast("T", iterations, 1);
@@ -141,8 +148,8 @@ public final class ConvergenceBound {
   }
 
   /**
-   * The smallest T with min over gamma of B(gamma, T) &lt;= target. That minimum decreases in T
-   * and tends to 0, so doubling then bisection finds it.
+   * The smallest T with min over gamma of B(gamma, T) &lt;= target. That minimum decreases in T and
+   * tends to 0, so doubling then bisection finds it.
    *
    * @throws InvalidInputException if target is not positive, Delta = 0, or T would exceed 2^62
    */
@@ -183,7 +190,9 @@ public final class ConvergenceBound {
     Require.that(
         canReach(target, gamma),
         "target",
-        "must exceed the noise and drift terms at this gamma (" + floor + "), which do not shrink with T",
+        "must exceed the noise and drift terms at this gamma ("
+            + floor
+            + "), which do not shrink with T",
         () -> "target=" + target);
     double estimate = Math.ceil(2 * initialGap / (gamma * (target - floor)));
     Require.that(
@@ -206,7 +215,9 @@ public final class ConvergenceBound {
     Require.that(
         initialGap > 0,
         "delta",
-        "must be positive for " + what + " (with delta = 0, B decreases to 0 as gamma -> 0 and has no minimiser: give a gamma)",
+        "must be positive for "
+            + what
+            + " (with delta = 0, B decreases to 0 as gamma -> 0 and has no minimiser: give a gamma)",
         () -> "delta=" + initialGap);
   }
 }

@@ -14,12 +14,17 @@ import org.hsgd.Require;
  */
 public record CostModel(double stepSeconds, List<Double> aggregationSeconds) {
 
-  /** @throws org.hsgd.InvalidInputException if a cost is negative or not finite, or none given */
+  /**
+   * @throws org.hsgd.InvalidInputException if a cost is negative or not finite, or none given
+   */
   public CostModel {
     Require.nonNegative("step-seconds", stepSeconds);
     aggregationSeconds = List.copyOf(aggregationSeconds);
     Require.that(
-        !aggregationSeconds.isEmpty(), "aggregation-seconds", "must list at least the global cost", () -> "none");
+        !aggregationSeconds.isEmpty(),
+        "aggregation-seconds",
+        "must list at least the global cost",
+        () -> "none");
     for (int k = 1; k <= aggregationSeconds.size(); k++) {
       Require.nonNegativeAt("aggregation-seconds", k, aggregationSeconds.get(k - 1));
     }

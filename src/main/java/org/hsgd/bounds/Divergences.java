@@ -6,7 +6,8 @@ import org.hsgd.Require;
 
 /**
  * The divergence constants of assumption A3: eps_k^2 for each level (bottom first; for two levels
- * eps_down^2 then eps_up^2) and the single-level eps^2 used by the local-SGD bounds of the sandwich.
+ * eps_down^2 then eps_up^2) and the single-level eps^2 used by the local-SGD bounds of the
+ * sandwich.
  *
  * @param perLevel eps_1^2..eps_K^2
  * @param total eps^2, the single-level divergence
@@ -14,7 +15,9 @@ import org.hsgd.Require;
  */
 public record Divergences(List<Double> perLevel, double total, boolean randomGrouping) {
 
-  /** @throws org.hsgd.InvalidInputException if a value is negative or not finite */
+  /**
+   * @throws org.hsgd.InvalidInputException if a value is negative or not finite
+   */
   public Divergences {
     perLevel = List.copyOf(perLevel);
     for (int k = 1; k <= perLevel.size(); k++) {

@@ -6,8 +6,8 @@ import java.util.List;
 import org.hsgd.Require;
 
 /**
- * n workers and K nested aggregation levels, bottom level first. Level k has N_k equal groups,
- * each a union of N_{k-1}/N_k groups of level k-1 (N_0 = n, N_K = 1), and aggregates every P_k
+ * n workers and K nested aggregation levels, bottom level first. Level k has N_k equal groups, each
+ * a union of N_{k-1}/N_k groups of level k-1 (N_0 = n, N_K = 1), and aggregates every P_k
  * iterations, with P_{k-1} dividing P_k.
  *
  * @param workers n
@@ -22,7 +22,11 @@ public record Hierarchy(int workers, List<Level> levels) {
    */
   public Hierarchy {
     Require.that(workers >= 1, "n", "must be at least 1", () -> "n=" + workers);
-    Require.that(levels != null && !levels.isEmpty(), "periods", "must list at least one level", () -> "none");
+    Require.that(
+        levels != null && !levels.isEmpty(),
+        "periods",
+        "must list at least one level",
+        () -> "none");
     levels = List.copyOf(levels);
     int groupsBelow = workers;
     long periodBelow = 1;
@@ -34,14 +38,18 @@ public record Hierarchy(int workers, List<Level> levels) {
     int top = groupsBelow;
     int count = levels.size();
     Require.that(
-        top == 1, "groups", "must end with one group of all workers at the top level", () -> "N_" + count + "=" + top);
+        top == 1,
+        "groups",
+        "must end with one group of all workers at the top level",
+        () -> "N_" + count + "=" + top);
   }
 
   /** Level k against the level below it (periodBelow = 1 and groupsBelow = n for k = 1). */
   private static void checkLevel(int k, Level level, long periodBelow, int groupsBelow) {
     long p = level.period();
     int g = level.groups();
-    Require.that(p >= 1, "periods", "must be positive numbers of iterations", () -> "P_" + k + "=" + p);
+    Require.that(
+        p >= 1, "periods", "must be positive numbers of iterations", () -> "P_" + k + "=" + p);
     Require.that(
         p % periodBelow == 0,
         "periods",
@@ -150,6 +158,11 @@ public record Hierarchy(int workers, List<Level> levels) {
 
   /** A compact description, e.g. {@code "n=64 N=[8] P=[4, 32]"}. */
   public String describe() {
-    return "n=" + workers + " N=" + Arrays.toString(groupCountsBelowTop()) + " P=" + Arrays.toString(periods());
+    return "n="
+        + workers
+        + " N="
+        + Arrays.toString(groupCountsBelowTop())
+        + " P="
+        + Arrays.toString(periods());
   }
 }

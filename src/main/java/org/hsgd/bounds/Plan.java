@@ -14,9 +14,16 @@ import java.util.List;
  * @param seconds wall-clock time from the cost model
  */
 public record Plan(
-    Hierarchy hierarchy, double stepSize, long iterations, double bound, List<Long> aggregations, double seconds) {
+    Hierarchy hierarchy,
+    double stepSize,
+    long iterations,
+    double bound,
+    List<Long> aggregations,
+    double seconds) {
 
-  /** @param aggregations copied */
+  /**
+   * @param aggregations copied
+   */
   public Plan {
     aggregations = List.copyOf(aggregations);
   }

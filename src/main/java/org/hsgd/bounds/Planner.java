@@ -30,7 +30,8 @@ public final class Planner {
       CostModel cost) {
     List<Plan> plans = new ArrayList<>(candidates.size());
     for (Hierarchy h : candidates) {
-      Scenario scenario = new Scenario(h, constants, Divergences.randomGrouping(h, totalDivergence));
+      Scenario scenario =
+          new Scenario(h, constants, Divergences.randomGrouping(h, totalDivergence));
       ConvergenceBound bound = ConvergenceBound.of(scenario);
       long iterations = bound.smallestHorizon(target);
       double gamma = bound.optimalStepSize(iterations);

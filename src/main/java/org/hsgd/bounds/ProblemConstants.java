@@ -11,7 +11,9 @@ import org.hsgd.Require;
  */
 public record ProblemConstants(double smoothness, double noiseVariance, double initialGap) {
 
-  /** @throws org.hsgd.InvalidInputException if L is not positive or sigma^2, Delta negative */
+  /**
+   * @throws org.hsgd.InvalidInputException if L is not positive or sigma^2, Delta negative
+   */
   public ProblemConstants {
     Require.positive("L", smoothness);
     Require.nonNegative("sigma2", noiseVariance);

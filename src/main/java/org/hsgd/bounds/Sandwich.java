@@ -33,7 +33,10 @@ public record Sandwich(ConvergenceBound lower, ConvergenceBound hsgd, Convergenc
 
   /** Whether the three bounds are ordered at the same gamma and T. */
   public boolean holdsAt(double gamma, long iterations) {
-    return ordered(lower.total(gamma, iterations), hsgd.total(gamma, iterations), upper.total(gamma, iterations));
+    return ordered(
+        lower.total(gamma, iterations),
+        hsgd.total(gamma, iterations),
+        upper.total(gamma, iterations));
   }
 
   /** Whether the three bounds, each minimised over its own admissible gamma, are ordered. */

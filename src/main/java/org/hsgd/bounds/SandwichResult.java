@@ -8,4 +8,5 @@ package org.hsgd.bounds;
  * @param upper local SGD with period P_K
  * @param holds whether lower &lt;= hsgd &lt;= upper (up to {@link Sandwich#ORDER_TOLERANCE})
  */
-public record SandwichResult(BoundResult lower, BoundResult hsgd, BoundResult upper, boolean holds) {}
+public record SandwichResult(
+    BoundResult lower, BoundResult hsgd, BoundResult upper, boolean holds) {}

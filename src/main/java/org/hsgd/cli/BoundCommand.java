@@ -23,16 +23,25 @@ import picocli.CommandLine.Spec;
 final class BoundCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML scenario, keys as the flags below without --")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML scenario, keys as the flags below without --")
   Path config;
 
   @Option(names = "--n", paramLabel = "INT", description = "number of workers")
   String workers;
 
-  @Option(names = "--groups", paramLabel = "LIST", description = "group counts N_1..N_{K-1}, comma list, bottom level first")
+  @Option(
+      names = "--groups",
+      paramLabel = "LIST",
+      description = "group counts N_1..N_{K-1}, comma list, bottom level first")
   String groups;
 
-  @Option(names = "--periods", paramLabel = "LIST", description = "periods P_1..P_K in iterations, comma list, bottom first")
+  @Option(
+      names = "--periods",
+      paramLabel = "LIST",
+      description = "periods P_1..P_K in iterations, comma list, bottom first")
   String periods;
 
   @Option(names = "--local-period", paramLabel = "I", description = "two-level alias: P_1 = I")
@@ -44,43 +53,80 @@ final class BoundCommand implements Callable<Integer> {
   @Option(names = "--L", paramLabel = "NUM", description = "smoothness constant L > 0")
   String smoothness;
 
-  @Option(names = "--sigma2", paramLabel = "NUM", description = "stochastic-gradient variance sigma^2 >= 0")
+  @Option(
+      names = "--sigma2",
+      paramLabel = "NUM",
+      description = "stochastic-gradient variance sigma^2 >= 0")
   String noiseVariance;
 
   @Option(names = "--delta", paramLabel = "NUM", description = "initial gap f(u_0) - f* >= 0")
   String initialGap;
 
-  @Option(names = "--eps2", paramLabel = "LIST", description = "divergences eps_1^2..eps_K^2, bottom level first")
+  @Option(
+      names = "--eps2",
+      paramLabel = "LIST",
+      description = "divergences eps_1^2..eps_K^2, bottom level first")
   String divergences;
 
-  @Option(names = "--eps-down2", paramLabel = "NUM", description = "two-level alias: downward divergence eps_1^2")
+  @Option(
+      names = "--eps-down2",
+      paramLabel = "NUM",
+      description = "two-level alias: downward divergence eps_1^2")
   String downward;
 
-  @Option(names = "--eps-up2", paramLabel = "NUM", description = "two-level alias: upward divergence eps_2^2")
+  @Option(
+      names = "--eps-up2",
+      paramLabel = "NUM",
+      description = "two-level alias: upward divergence eps_2^2")
   String upward;
 
-  @Option(names = "--eps2-total", paramLabel = "NUM", description = "single-level divergence eps^2 (local SGD; split per level with --random-grouping)")
+  @Option(
+      names = "--eps2-total",
+      paramLabel = "NUM",
+      description =
+          "single-level divergence eps^2 (local SGD; split per level with --random-grouping)")
   String totalDivergence;
 
-  @Option(names = "--random-grouping", arity = "0..1", fallbackValue = "true", description = "eps_k^2 = eps2-total (N_{k-1} - N_k)/(n - 1)")
+  @Option(
+      names = "--random-grouping",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "eps_k^2 = eps2-total (N_{k-1} - N_k)/(n - 1)")
   Boolean randomGrouping;
 
-  @Option(names = "--gamma", paramLabel = "NUM|optimal", description = "step size, or 'optimal' (default): each bound at its own minimiser")
+  @Option(
+      names = "--gamma",
+      paramLabel = "NUM|optimal",
+      description = "step size, or 'optimal' (default): each bound at its own minimiser")
   String gamma;
 
   @Option(names = "--T", paramLabel = "INT", description = "horizon in iterations")
   String iterations;
 
-  @Option(names = "--target", paramLabel = "NUM", description = "also report the smallest T whose bound reaches this value")
+  @Option(
+      names = "--target",
+      paramLabel = "NUM",
+      description = "also report the smallest T whose bound reaches this value")
   String target;
 
-  @Option(names = "--allow-invalid-step", arity = "0..1", fallbackValue = "true", description = "compute even if gamma > gamma_max (marked: no guarantee)")
+  @Option(
+      names = "--allow-invalid-step",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "compute even if gamma > gamma_max (marked: no guarantee)")
   Boolean allowInvalidStep;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), json, csv or latex")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (default), json, csv or latex")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "write to FILE instead of standard output")
   Path out;
 
   @Override

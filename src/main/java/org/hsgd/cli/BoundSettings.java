@@ -15,16 +15,30 @@ final class BoundSettings {
   /** Every key of a bound scenario, as config key and as flag name (with "--"). */
   static final Set<String> KEYS =
       Set.of(
-          "n", "groups", "periods", "local-period", "global-period",
-          "L", "sigma2", "delta",
-          "eps2", "eps-down2", "eps-up2", "eps2-total", "random-grouping",
-          "gamma", "T", "target", "allow-invalid-step");
+          "n",
+          "groups",
+          "periods",
+          "local-period",
+          "global-period",
+          "L",
+          "sigma2",
+          "delta",
+          "eps2",
+          "eps-down2",
+          "eps-up2",
+          "eps2-total",
+          "random-grouping",
+          "gamma",
+          "T",
+          "target",
+          "allow-invalid-step");
 
   private BoundSettings() {}
 
   static BoundQuery read(Settings s) {
     Hierarchy hierarchy = hierarchy(s);
-    ProblemConstants constants = new ProblemConstants(s.number("L"), s.number("sigma2"), s.number("delta"));
+    ProblemConstants constants =
+        new ProblemConstants(s.number("L"), s.number("sigma2"), s.number("delta"));
     Scenario scenario = new Scenario(hierarchy, constants, divergences(s, hierarchy));
     return new BoundQuery(
         scenario,
@@ -43,7 +57,10 @@ final class BoundSettings {
         "periods",
         "must not be combined with local-period/global-period (give one or the other)",
         () -> "both");
-    long[] periods = twoLevelAliases ? new long[] {s.integer("local-period"), s.integer("global-period")} : s.integers("periods");
+    long[] periods =
+        twoLevelAliases
+            ? new long[] {s.integer("local-period"), s.integer("global-period")}
+            : s.integers("periods");
     int[] groups = periods.length == 1 && !s.has("groups") ? new int[0] : s.smallIntegers("groups");
     return Hierarchy.of(n, groups, periods);
   }
@@ -61,9 +78,13 @@ final class BoundSettings {
     }
     double[] perLevel;
     if (aliases) {
-      Require.that(!s.has("eps2"), "eps2", "must not be combined with eps-down2/eps-up2", () -> "both");
       Require.that(
-          levels == 2, "eps-down2", "is for two-level hierarchies only (use eps2)", () -> "K=" + levels + " levels");
+          !s.has("eps2"), "eps2", "must not be combined with eps-down2/eps-up2", () -> "both");
+      Require.that(
+          levels == 2,
+          "eps-down2",
+          "is for two-level hierarchies only (use eps2)",
+          () -> "K=" + levels + " levels");
       perLevel = new double[] {s.number("eps-down2"), s.number("eps-up2")};
     } else if (s.has("eps2")) {
       perLevel = s.numbers("eps2");

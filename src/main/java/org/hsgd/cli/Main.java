@@ -33,8 +33,13 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true)
-            .setOverwrittenOptionsAllowed(true); // the last of a repeated flag wins, as in most tools
+    CommandLine cli =
+        new CommandLine(new Main())
+            .setOut(out)
+            .setErr(err)
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setOverwrittenOptionsAllowed(
+                true); // the last of a repeated flag wins, as in most tools
     cli.setParameterExceptionHandler(
         (e, given) -> {
           String command = e.getCommandLine().getCommandSpec().qualifiedName();

@@ -31,49 +31,103 @@ import picocli.CommandLine.Spec;
     })
 final class PlanCommand implements Callable<Integer> {
   static final Set<String> KEYS =
-      Set.of("n", "L", "sigma2", "delta", "eps2-total", "target", "step-seconds", "aggregation-seconds", "candidates", "grid", "top");
-  private static final Set<String> CANDIDATE_KEYS = Set.of("groups", "periods", "local-period", "global-period");
+      Set.of(
+          "n",
+          "L",
+          "sigma2",
+          "delta",
+          "eps2-total",
+          "target",
+          "step-seconds",
+          "aggregation-seconds",
+          "candidates",
+          "grid",
+          "top");
+  private static final Set<String> CANDIDATE_KEYS =
+      Set.of("groups", "periods", "local-period", "global-period");
   private static final Set<String> GRID_KEYS = Set.of("groups", "local-period", "global-period");
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML with the candidates and any of the keys below")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML with the candidates and any of the keys below")
   Path config;
 
-  @Option(names = "--n", paramLabel = "INT", description = "number of workers") String workers;
-  @Option(names = "--L", paramLabel = "NUM", description = "smoothness constant L > 0") String smoothness;
-  @Option(names = "--sigma2", paramLabel = "NUM", description = "stochastic-gradient variance sigma^2") String noiseVariance;
-  @Option(names = "--delta", paramLabel = "NUM", description = "initial gap f(u_0) - f* > 0") String initialGap;
-  @Option(names = "--eps2-total", paramLabel = "NUM", description = "single-level divergence eps^2, split by random grouping") String divergence;
-  @Option(names = "--target", paramLabel = "NUM", description = "bound to reach") String target;
-  @Option(names = "--step-seconds", paramLabel = "NUM", description = "seconds per iteration") String stepSeconds;
+  @Option(names = "--n", paramLabel = "INT", description = "number of workers")
+  String workers;
 
-  @Option(names = "--aggregation-seconds", paramLabel = "LIST", description = "seconds per aggregation, bottom level first, the last being global")
+  @Option(names = "--L", paramLabel = "NUM", description = "smoothness constant L > 0")
+  String smoothness;
+
+  @Option(
+      names = "--sigma2",
+      paramLabel = "NUM",
+      description = "stochastic-gradient variance sigma^2")
+  String noiseVariance;
+
+  @Option(names = "--delta", paramLabel = "NUM", description = "initial gap f(u_0) - f* > 0")
+  String initialGap;
+
+  @Option(
+      names = "--eps2-total",
+      paramLabel = "NUM",
+      description = "single-level divergence eps^2, split by random grouping")
+  String divergence;
+
+  @Option(names = "--target", paramLabel = "NUM", description = "bound to reach")
+  String target;
+
+  @Option(names = "--step-seconds", paramLabel = "NUM", description = "seconds per iteration")
+  String stepSeconds;
+
+  @Option(
+      names = "--aggregation-seconds",
+      paramLabel = "LIST",
+      description = "seconds per aggregation, bottom level first, the last being global")
   String aggregationSeconds;
 
-  @Option(names = "--top", paramLabel = "INT", description = "show only the first INT plans") String top;
+  @Option(names = "--top", paramLabel = "INT", description = "show only the first INT plans")
+  String top;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), json, csv or latex")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (default), json, csv or latex")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output") Path out;
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "write to FILE instead of standard output")
+  Path out;
 
   @Override
   public Integer call() {
     Settings s = Inputs.settings(spec, config, KEYS);
     int n = s.smallInteger("n");
-    ProblemConstants constants = new ProblemConstants(s.number("L"), s.number("sigma2"), s.number("delta"));
-    CostModel cost = new CostModel(s.number("step-seconds"), boxed(s.numbers("aggregation-seconds")));
+    ProblemConstants constants =
+        new ProblemConstants(s.number("L"), s.number("sigma2"), s.number("delta"));
+    CostModel cost =
+        new CostModel(s.number("step-seconds"), boxed(s.numbers("aggregation-seconds")));
     List<Hierarchy> candidates = new ArrayList<>();
     int skipped = s.has("grid") ? grid(new Settings(s.map("grid")), n, candidates) : 0;
     if (s.has("candidates")) {
       listed(s.list("candidates"), n, candidates);
     }
-    Require.that(!candidates.isEmpty(), "candidates", "must give at least one valid hierarchy (candidates: or grid:)", () -> "none");
+    Require.that(
+        !candidates.isEmpty(),
+        "candidates",
+        "must give at least one valid hierarchy (candidates: or grid:)",
+        () -> "none");
     double goal = s.number("target");
     List<Plan> plans = Planner.rank(candidates, constants, s.number("eps2-total"), goal, cost);
     if (s.has("top")) {
-      plans = plans.subList(0, (int) Math.min(plans.size(), Require.atLeast("top", s.integer("top"), 1)));
+      plans =
+          plans.subList(
+              0, (int) Math.min(plans.size(), Require.atLeast("top", s.integer("top"), 1)));
     }
     String report = new PlanReport(plans, goal, cost, skipped).render(format);
     Inputs.emit(spec, out, report);
@@ -102,7 +156,10 @@ final class PlanCommand implements Callable<Integer> {
     for (int i = 0; i < items.size(); i++) {
       String field = "candidates[" + (i + 1) + "]";
       if (!(items.get(i) instanceof Map<?, ?> map)) {
-        throw new InvalidInputException(field, "must be a map like {groups: [4], periods: [2, 16]}", String.valueOf(items.get(i)));
+        throw new InvalidInputException(
+            field,
+            "must be a map like {groups: [4], periods: [2, 16]}",
+            String.valueOf(items.get(i)));
       }
       Settings candidate = new Settings(Settings.stringKeys(map));
       candidate.requireKnown(CANDIDATE_KEYS, field);

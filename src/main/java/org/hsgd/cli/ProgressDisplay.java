@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.function.LongConsumer;
 
 /**
- * Progress of a batch of runs on stderr: a bar redrawn in place on a terminal, plain lines at
- * every tenth otherwise (logs, CI).
+ * Progress of a batch of runs on stderr: a bar redrawn in place on a terminal, plain lines at every
+ * tenth otherwise (logs, CI).
  */
 final class ProgressDisplay implements LongConsumer {
   private static final long REDRAW_NANOS = 200_000_000L;
@@ -39,7 +39,9 @@ final class ProgressDisplay implements LongConsumer {
       if (now - lastDraw >= REDRAW_NANOS || done == total) {
         lastDraw = now;
         int filled = (int) (30 * done / total);
-        err.printf("\r[%s%s] %3d%%  %s   ", "#".repeat(filled), ".".repeat(30 - filled), 100 * done / total, label);
+        err.printf(
+            "\r[%s%s] %3d%%  %s   ",
+            "#".repeat(filled), ".".repeat(30 - filled), 100 * done / total, label);
         err.flush();
       }
     } else if (tenth > lastTenth) {

@@ -45,12 +45,16 @@ final class Settings {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       throw new InvalidInputException(
-          "config", "must be valid YAML", file + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+          "config",
+          "must be valid YAML",
+          file + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (IOException e) {
-      throw new InvalidInputException("config", "must be a readable file", file + " (" + e.getMessage() + ")");
+      throw new InvalidInputException(
+          "config", "must be a readable file", file + " (" + e.getMessage() + ")");
     }
     if (!(tree instanceof Map<?, ?> map)) {
-      throw new InvalidInputException("config", "must be a YAML map of key: value lines", file.toString());
+      throw new InvalidInputException(
+          "config", "must be a YAML map of key: value lines", file.toString());
     }
     Settings settings = new Settings(stringKeys(map));
     settings.requireKnown(known, file.toString());
@@ -69,12 +73,16 @@ final class Settings {
     return with(Map.of(key, value));
   }
 
-  /** @throws InvalidInputException naming "config" for a key outside {@code known} */
+  /**
+   * @throws InvalidInputException naming "config" for a key outside {@code known}
+   */
   void requireKnown(Set<String> known, String source) {
     for (String key : values.keySet()) {
       if (!known.contains(key)) {
         throw new InvalidInputException(
-            "config", "keys must be among " + new TreeSet<>(known), "unknown key '" + key + "' in " + source);
+            "config",
+            "keys must be among " + new TreeSet<>(known),
+            "unknown key '" + key + "' in " + source);
       }
     }
   }
@@ -143,7 +151,9 @@ final class Settings {
     return result;
   }
 
-  /** A list value: a YAML list, a comma-separated string, or a single scalar. Empty for "" or []. */
+  /**
+   * A list value: a YAML list, a comma-separated string, or a single scalar. Empty for "" or [].
+   */
   List<Object> list(String key) {
     return asList(require(key));
   }
@@ -218,7 +228,8 @@ final class Settings {
   private Object require(String key) {
     Object v = values.get(key);
     if (v == null) {
-      throw new InvalidInputException(key, "is required (as --" + key + " or '" + key + ":' in the config)", "none");
+      throw new InvalidInputException(
+          key, "is required (as --" + key + " or '" + key + ":' in the config)", "none");
     }
     return v;
   }

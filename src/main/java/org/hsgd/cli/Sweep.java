@@ -24,7 +24,8 @@ import org.hsgd.Require;
  * @param values its values, in order
  */
 record Sweep(String parameter, List<Double> values) {
-  private static final Pattern INDEXED = Pattern.compile("([a-z0-9-]+)\\[(\\d+)]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INDEXED =
+      Pattern.compile("([a-z0-9-]+)\\[(\\d+)]", Pattern.CASE_INSENSITIVE);
   private static final Set<String> WHOLE_NUMBER_KEYS =
       Set.of("n", "groups", "periods", "local-period", "global-period", "T");
   private static final Set<String> BLOCK_KEYS = Set.of("parameter", "values", "range");
@@ -36,12 +37,17 @@ record Sweep(String parameter, List<Double> values) {
     String parameter = block.text("parameter");
     String key = baseKey(parameter);
     Require.that(
-        BoundSettings.KEYS.contains(key) && !key.equals("random-grouping") && !key.equals("allow-invalid-step"),
+        BoundSettings.KEYS.contains(key)
+            && !key.equals("random-grouping")
+            && !key.equals("allow-invalid-step"),
         "sweep.parameter",
         "must be a numeric bound key, or key[k] for an entry of a list key",
         () -> "'" + parameter + "'");
     Require.that(
-        block.has("values") != block.has("range"), "sweep", "must give either values or range", () -> "both or neither");
+        block.has("values") != block.has("range"),
+        "sweep",
+        "must give either values or range",
+        () -> "both or neither");
     List<Double> values = new ArrayList<>();
     if (block.has("values")) {
       for (double v : block.numbers("values")) {
@@ -63,23 +69,37 @@ record Sweep(String parameter, List<Double> values) {
     r.requireKnown(RANGE_KEYS, "sweep.range");
     double from = r.number("from");
     double to = r.number("to");
-    Require.that(to >= from, "sweep.range.to", "must not be below from", () -> "from=" + from + ", to=" + to);
+    Require.that(
+        to >= from,
+        "sweep.range.to",
+        "must not be below from",
+        () -> "from=" + from + ", to=" + to);
     List<Double> values = new ArrayList<>();
     if (r.has("step")) {
       double step = Require.positive("sweep.range.step", r.number("step"));
       long count = (long) Math.floor((to - from) / step * (1 + 1e-12)) + 1;
-      Require.that(count <= MAX_POINTS, "sweep.range", "must have at most " + MAX_POINTS + " points", () -> count + " points");
+      Require.that(
+          count <= MAX_POINTS,
+          "sweep.range",
+          "must have at most " + MAX_POINTS + " points",
+          () -> count + " points");
       for (long i = 0; i < count; i++) {
         values.add(from + i * step);
       }
       return values;
     }
     long points = r.integer("points");
-    Require.that(points >= 2 && points <= MAX_POINTS, "sweep.range.points", "must be from 2 to " + MAX_POINTS, () -> "points=" + points);
+    Require.that(
+        points >= 2 && points <= MAX_POINTS,
+        "sweep.range.points",
+        "must be from 2 to " + MAX_POINTS,
+        () -> "points=" + points);
     boolean log = r.has("scale") && r.text("scale").equalsIgnoreCase("log");
     Require.that(
         !r.has("scale") || log || r.text("scale").equalsIgnoreCase("linear"),
-        "sweep.range.scale", "must be linear or log", () -> "'" + (r.has("scale") ? r.text("scale") : "") + "'");
+        "sweep.range.scale",
+        "must be linear or log",
+        () -> "'" + (r.has("scale") ? r.text("scale") : "") + "'");
     if (log) {
       Require.positive("sweep.range.from", from);
     }
@@ -92,7 +112,10 @@ record Sweep(String parameter, List<Double> values) {
 
   /** The settings with the swept parameter set to value. */
   Settings apply(Settings base, double value) {
-    Object number = value == Math.rint(value) && Math.abs(value) < 0x1p53 ? (Object) (long) value : (Object) value;
+    Object number =
+        value == Math.rint(value) && Math.abs(value) < 0x1p53
+            ? (Object) (long) value
+            : (Object) value;
     Matcher m = INDEXED.matcher(parameter);
     if (!m.matches()) {
       return base.with(parameter, number);
@@ -102,7 +125,9 @@ record Sweep(String parameter, List<Double> values) {
     List<Object> list = base.list(key);
     if (index < 1 || index > list.size()) {
       throw new InvalidInputException(
-          "sweep.parameter", "must index an existing entry of " + key, parameter + " with " + list.size() + " entries");
+          "sweep.parameter",
+          "must index an existing entry of " + key,
+          parameter + " with " + list.size() + " entries");
     }
     list.set(index - 1, number);
     return base.with(key, list);

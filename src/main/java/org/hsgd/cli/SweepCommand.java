@@ -33,10 +33,17 @@ import picocli.CommandLine.Spec;
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML scenario with a sweep: block")
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "YAML scenario with a sweep: block")
   Path config;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<config name>)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "output folder (default: results/<config name>)")
   Path out;
 
   @Override
@@ -55,24 +62,35 @@ final class SweepCommand implements Callable<Integer> {
         results.add(query.evaluate());
       } catch (InvalidInputException e) {
         throw new InvalidInputException(
-            "sweep", "must give a valid scenario at every point", sweep.parameter() + "=" + value + " (" + e.getMessage() + ")");
+            "sweep",
+            "must give a valid scenario at every point",
+            sweep.parameter() + "=" + value + " (" + e.getMessage() + ")");
       }
     }
     SweepReport report = new SweepReport(sweep.parameter(), values, results);
     String name = baseName(config);
     Path dir = out != null ? out : Path.of("results", name);
     Map<Path, byte[]> files = new LinkedHashMap<>();
-    files.put(dir.resolve(name + ".csv"), Tables.csv(report.table()).getBytes(StandardCharsets.UTF_8));
-    Plots.render(report.chart()).forEach((ext, bytes) -> files.put(dir.resolve(name + "." + ext), bytes));
+    files.put(
+        dir.resolve(name + ".csv"), Tables.csv(report.table()).getBytes(StandardCharsets.UTF_8));
+    Plots.render(report.chart())
+        .forEach((ext, bytes) -> files.put(dir.resolve(name + "." + ext), bytes));
     List<String> written = files.keySet().stream().map(Path::toString).toList();
     String rerun = "./hsgd bound sweep --config " + config + " --out " + dir;
     Map<String, Object> manifest = Provenance.manifest(rerun, settings.asMap(), written);
-    files.put(dir.resolve(name + ".manifest.json"), Outputs.json(manifest).getBytes(StandardCharsets.UTF_8));
+    files.put(
+        dir.resolve(name + ".manifest.json"),
+        Outputs.json(manifest).getBytes(StandardCharsets.UTF_8));
     Outputs.writeAll(files);
 
     var stdout = spec.commandLine().getOut();
-    stdout.printf("swept %s over %d values: sandwich %s%n", sweep.parameter(), values.length,
-        report.violations() == 0 ? "holds at every point" : "FAILS at " + report.violations() + " point(s)");
+    stdout.printf(
+        "swept %s over %d values: sandwich %s%n",
+        sweep.parameter(),
+        values.length,
+        report.violations() == 0
+            ? "holds at every point"
+            : "FAILS at " + report.violations() + " point(s)");
     if (randomGrouping) {
       stdout.println("note: " + BoundReport.RANDOM_GROUPING_NOTE);
     }

@@ -13,9 +13,12 @@ public final class Dataset {
   private final float[] x;
   private final int[] y;
 
-  /** @throws org.hsgd.InvalidInputException if the arrays do not fit together */
+  /**
+   * @throws org.hsgd.InvalidInputException if the arrays do not fit together
+   */
   public Dataset(int features, int classes, float[] x, int[] y) {
-    Require.that(features >= 1, "data.features", "must be at least 1", () -> "features=" + features);
+    Require.that(
+        features >= 1, "data.features", "must be at least 1", () -> "features=" + features);
     Require.that(classes >= 2, "data.classes", "must be at least 2", () -> "classes=" + classes);
     Require.that(
         x.length == (long) y.length * features,
@@ -23,7 +26,11 @@ public final class Dataset {
         "must have features for every label",
         () -> x.length + " values for " + y.length + " labels of " + features + " features");
     for (int label : y) {
-      Require.that(label >= 0 && label < classes, "data", "labels must lie in [0, classes)", () -> "label " + label);
+      Require.that(
+          label >= 0 && label < classes,
+          "data",
+          "labels must lie in [0, classes)",
+          () -> "label " + label);
     }
     this.features = features;
     this.classes = classes;

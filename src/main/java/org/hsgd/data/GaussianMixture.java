@@ -14,8 +14,13 @@ public final class GaussianMixture {
   /**
    * @throws org.hsgd.InvalidInputException for non-positive sizes or a negative separation
    */
-  public static Dataset generate(int classes, int features, int samples, double separation, UniformRandomProvider rng) {
-    Require.that(samples >= classes, "data.samples", "must be at least the number of classes", () -> "samples=" + samples);
+  public static Dataset generate(
+      int classes, int features, int samples, double separation, UniformRandomProvider rng) {
+    Require.that(
+        samples >= classes,
+        "data.samples",
+        "must be at least the number of classes",
+        () -> "samples=" + samples);
     Require.nonNegative("data.separation", separation);
     ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
     double[] means = new double[classes * features];

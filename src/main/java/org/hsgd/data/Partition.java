@@ -33,8 +33,10 @@ public final class Partition {
    * each worker receives perWorker shards drawn at random. A worker then sees at most perWorker
    * labels when the shard size divides every class size (and at most 2 perWorker in general).
    */
-  public static int[][] shards(Dataset data, int workers, int perWorker, UniformRandomProvider rng) {
-    Require.that(perWorker >= 1, "partition.shards-per-worker", "must be at least 1", () -> "" + perWorker);
+  public static int[][] shards(
+      Dataset data, int workers, int perWorker, UniformRandomProvider rng) {
+    Require.that(
+        perWorker >= 1, "partition.shards-per-worker", "must be at least 1", () -> "" + perWorker);
     int shardCount = workers * perWorker;
     Require.that(
         data.size() >= shardCount,
@@ -45,7 +47,8 @@ public final class Partition {
     for (int i = 0; i < byLabel.length; i++) {
       byLabel[i] = i;
     }
-    java.util.Arrays.sort(byLabel, java.util.Comparator.comparingInt(data::label)); // stable: by index within a label
+    java.util.Arrays.sort(
+        byLabel, java.util.Comparator.comparingInt(data::label)); // stable: by index within a label
     int[] shardOrder = PermutationSampler.natural(shardCount);
     PermutationSampler.shuffle(rng, shardOrder);
     int[][] parts = new int[workers][];
@@ -69,10 +72,12 @@ public final class Partition {
    * Dirichlet distribution and the class's samples (in random order) are split accordingly. Small
    * alpha gives very skewed label mixes. Proportions are redrawn until no worker is left empty.
    */
-  public static int[][] dirichlet(Dataset data, int workers, double alpha, UniformRandomProvider rng) {
+  public static int[][] dirichlet(
+      Dataset data, int workers, double alpha, UniformRandomProvider rng) {
     Require.positive("partition.alpha", alpha);
     requireEnough(data, workers);
-    AhrensDieterMarsagliaTsangGammaSampler gamma = new AhrensDieterMarsagliaTsangGammaSampler(rng, alpha, 1);
+    AhrensDieterMarsagliaTsangGammaSampler gamma =
+        new AhrensDieterMarsagliaTsangGammaSampler(rng, alpha, 1);
     int[][] byClass = samplesByClass(data);
     for (int attempt = 0; attempt < DIRICHLET_ATTEMPTS; attempt++) {
       List<List<Integer>> parts = new ArrayList<>();
@@ -92,7 +97,8 @@ public final class Partition {
         int from = 0;
         for (int j = 0; j < workers; j++) {
           cumulative += weights[j] / sum;
-          int to = j == workers - 1 ? shuffled.length : (int) Math.round(cumulative * shuffled.length);
+          int to =
+              j == workers - 1 ? shuffled.length : (int) Math.round(cumulative * shuffled.length);
           for (int i = from; i < Math.max(from, to); i++) {
             parts.get(j).add(shuffled[i]);
           }
@@ -100,7 +106,9 @@ public final class Partition {
         }
       }
       if (parts.stream().noneMatch(List::isEmpty)) {
-        return parts.stream().map(p -> p.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return parts.stream()
+            .map(p -> p.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
       }
     }
     throw new org.hsgd.InvalidInputException(
@@ -134,6 +142,9 @@ public final class Partition {
 
   private static void requireEnough(Dataset data, int workers) {
     Require.that(
-        data.size() >= workers, "n", "must not exceed the number of training samples", () -> workers + " workers for " + data.size() + " samples");
+        data.size() >= workers,
+        "n",
+        "must not exceed the number of training samples",
+        () -> workers + " workers for " + data.size() + " samples");
   }
 }

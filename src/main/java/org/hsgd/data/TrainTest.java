@@ -16,11 +16,15 @@ public record TrainTest(Dataset train, Dataset test) {
    * Splits a dataset at random: a {@code testFraction} share of the samples (rounded down) goes to
    * the test set.
    *
-   * @throws org.hsgd.InvalidInputException unless 0 &lt; testFraction &lt; 1 leaves both sets non-empty
+   * @throws org.hsgd.InvalidInputException unless 0 &lt; testFraction &lt; 1 leaves both sets
+   *     non-empty
    */
   public static TrainTest split(Dataset all, double testFraction, UniformRandomProvider rng) {
     Require.that(
-        testFraction > 0 && testFraction < 1, "data.test-fraction", "must lie in (0, 1)", () -> "" + testFraction);
+        testFraction > 0 && testFraction < 1,
+        "data.test-fraction",
+        "must lie in (0, 1)",
+        () -> "" + testFraction);
     int[] order = PermutationSampler.natural(all.size());
     PermutationSampler.shuffle(rng, order);
     int testSize = (int) (all.size() * testFraction);

@@ -38,7 +38,9 @@ public final class BoundReport {
     return switch (format) {
       case JSON -> Outputs.json(json());
       case CSV -> Tables.csv(table());
-      case LATEX -> Tables.latex(table()) + notes().stream().map(n -> "% note: " + n + "\n").collect(Collectors.joining());
+      case LATEX ->
+          Tables.latex(table())
+              + notes().stream().map(n -> "% note: " + n + "\n").collect(Collectors.joining());
       case TABLE -> text();
     };
   }
@@ -63,7 +65,9 @@ public final class BoundReport {
     root.put("T", query.iterations());
     query.target().ifPresent(t -> root.put("target", t));
     root.putAll(boundJson(result.hsgd(), query));
-    root.put("aggregationsPerLevel", Arrays.stream(h.aggregationCounts(query.iterations())).boxed().toList());
+    root.put(
+        "aggregationsPerLevel",
+        Arrays.stream(h.aggregationCounts(query.iterations())).boxed().toList());
     Map<String, Object> sandwich = new LinkedHashMap<>();
     sandwich.put("lower", withPeriod(h.bottomPeriod(), result.lower(), query));
     sandwich.put("upper", withPeriod(h.topPeriod(), result.upper(), query));
@@ -77,7 +81,10 @@ public final class BoundReport {
   public Table table() {
     Hierarchy h = query.scenario().hierarchy();
     List<String> names =
-        List.of("local SGD P=" + h.bottomPeriod(), "H-SGD " + h.describe(), "local SGD P=" + h.topPeriod());
+        List.of(
+            "local SGD P=" + h.bottomPeriod(),
+            "H-SGD " + h.describe(),
+            "local SGD P=" + h.topPeriod());
     List<BoundResult> rows = List.of(result.lower(), result.hsgd(), result.upper());
     Table t =
         Table.create(
@@ -85,15 +92,20 @@ public final class BoundReport {
             StringColumn.create("bound", names),
             DoubleColumn.create("gamma", rows.stream().mapToDouble(BoundResult::stepSize)),
             DoubleColumn.create("gamma_max", rows.stream().mapToDouble(BoundResult::stepSizeLimit)),
-            BooleanColumn.create("step_size_valid", rows.stream().map(BoundResult::stepSizeValid).toList()),
-            DoubleColumn.create("optimization", rows.stream().mapToDouble(r -> r.terms().optimization())),
+            BooleanColumn.create(
+                "step_size_valid", rows.stream().map(BoundResult::stepSizeValid).toList()),
+            DoubleColumn.create(
+                "optimization", rows.stream().mapToDouble(r -> r.terms().optimization())),
             DoubleColumn.create("noise", rows.stream().mapToDouble(r -> r.terms().noise())),
-            DoubleColumn.create("noise_drift", rows.stream().mapToDouble(r -> r.terms().noiseDrift())),
-            DoubleColumn.create("divergence_drift", rows.stream().mapToDouble(r -> r.terms().divergenceDrift())),
+            DoubleColumn.create(
+                "noise_drift", rows.stream().mapToDouble(r -> r.terms().noiseDrift())),
+            DoubleColumn.create(
+                "divergence_drift", rows.stream().mapToDouble(r -> r.terms().divergenceDrift())),
             DoubleColumn.create("total", rows.stream().mapToDouble(BoundResult::total)));
     if (query.target().isPresent()) {
       LongColumn horizon = LongColumn.create("T_for_target");
-      rows.forEach(r -> r.horizonForTarget().ifPresentOrElse(horizon::append, horizon::appendMissing));
+      rows.forEach(
+          r -> r.horizonForTarget().ifPresentOrElse(horizon::append, horizon::appendMissing));
       t.addColumns(horizon);
     }
     return t;
@@ -108,8 +120,11 @@ public final class BoundReport {
             ? "all three bounds at the given gamma"
             : "each bound at its own optimal gamma in (0, gamma_max]");
     notes.add(
-        "local SGD bounds use eps^2 = " + s.divergences().total()
-            + (s.divergences().randomGrouping() ? " (eps2-total)" : " (eps2-total, or the sum of eps2 per level)"));
+        "local SGD bounds use eps^2 = "
+            + s.divergences().total()
+            + (s.divergences().randomGrouping()
+                ? " (eps2-total)"
+                : " (eps2-total, or the sum of eps2 per level)"));
     if (s.divergences().randomGrouping()) {
       notes.add(RANDOM_GROUPING_NOTE);
     }
@@ -117,7 +132,8 @@ public final class BoundReport {
       notes.add("gamma exceeds gamma_max of H-SGD: its values are computed without guarantee");
     }
     if (result.hsgd().stepSizeValid() && !result.upper().stepSizeValid()) {
-      notes.add("gamma exceeds gamma_max of local SGD with P_K (its top level merges more than H-SGD's): that row has no guarantee");
+      notes.add(
+          "gamma exceeds gamma_max of local SGD with P_K (its top level merges more than H-SGD's): that row has no guarantee");
     }
     if (query.target().isPresent()) {
       List<String> unreachable = new ArrayList<>();
@@ -131,8 +147,12 @@ public final class BoundReport {
         unreachable.add("local SGD P_K");
       }
       if (!unreachable.isEmpty()) {
-        notes.add("target " + query.target().getAsDouble() + " is unreachable at this gamma for " + String.join(", ", unreachable)
-            + ": its noise and drift terms alone exceed it (use gamma: optimal)");
+        notes.add(
+            "target "
+                + query.target().getAsDouble()
+                + " is unreachable at this gamma for "
+                + String.join(", ", unreachable)
+                + ": its noise and drift terms alone exceed it (use gamma: optimal)");
       }
     }
     if (!result.holds()) {
@@ -144,10 +164,16 @@ public final class BoundReport {
   private String text() {
     Hierarchy h = query.scenario().hierarchy();
     StringBuilder out = new StringBuilder();
-    out.append("H-SGD bound, ").append(h.levelCount()).append(" level(s): ").append(h.describe())
-        .append(", T=").append(query.iterations()).append(System.lineSeparator());
+    out.append("H-SGD bound, ")
+        .append(h.levelCount())
+        .append(" level(s): ")
+        .append(h.describe())
+        .append(", T=")
+        .append(query.iterations())
+        .append(System.lineSeparator());
     out.append(Tables.text(table()));
-    out.append("sandwich (local SGD P_1 <= H-SGD <= local SGD P_K): ").append(result.holds() ? "holds" : "FAILS")
+    out.append("sandwich (local SGD P_1 <= H-SGD <= local SGD P_K): ")
+        .append(result.holds() ? "holds" : "FAILS")
         .append(System.lineSeparator());
     notes().forEach(n -> out.append("note: ").append(n).append(System.lineSeparator()));
     return out.toString();
@@ -174,7 +200,9 @@ public final class BoundReport {
     json.put("gammaMax", r.stepSizeLimit());
     json.put("stepSizeValid", r.stepSizeValid());
     if (query.target().isPresent()) {
-      json.put("horizonForTarget", r.horizonForTarget().isPresent() ? r.horizonForTarget().getAsLong() : null);
+      json.put(
+          "horizonForTarget",
+          r.horizonForTarget().isPresent() ? r.horizonForTarget().getAsLong() : null);
     }
     return json;
   }

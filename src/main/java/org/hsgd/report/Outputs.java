@@ -14,7 +14,8 @@ import java.util.Map;
 
 /** Atomic file output and JSON rendering shared by every report. */
 public final class Outputs {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Outputs() {}
 
@@ -44,7 +45,8 @@ public final class Outputs {
         Files.write(temp, file.getValue());
       }
       for (Path[] move : moves) {
-        Files.move(move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
       for (Path[] move : moves) {

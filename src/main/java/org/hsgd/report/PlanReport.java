@@ -40,9 +40,14 @@ public final class PlanReport {
       case JSON -> Outputs.json(json());
       case CSV -> Tables.csv(table());
       case LATEX -> Tables.latex(table());
-      case TABLE -> "Hierarchies ranked by wall-clock time to reach bound " + target + System.lineSeparator()
-          + Tables.text(table())
-          + notes().stream().map(n -> "note: " + n + System.lineSeparator()).collect(Collectors.joining());
+      case TABLE ->
+          "Hierarchies ranked by wall-clock time to reach bound "
+              + target
+              + System.lineSeparator()
+              + Tables.text(table())
+              + notes().stream()
+                  .map(n -> "note: " + n + System.lineSeparator())
+                  .collect(Collectors.joining());
     };
   }
 
@@ -50,13 +55,20 @@ public final class PlanReport {
     return Table.create(
         "plans",
         IntColumn.create("rank", IntStream.rangeClosed(1, plans.size()).toArray()),
-        StringColumn.create("hierarchy", plans.stream().map(p -> p.hierarchy().describe()).toList()),
+        StringColumn.create(
+            "hierarchy", plans.stream().map(p -> p.hierarchy().describe()).toList()),
         DoubleColumn.create("gamma", plans.stream().mapToDouble(Plan::stepSize)),
         LongColumn.create("T", plans.stream().mapToLong(Plan::iterations).toArray()),
         DoubleColumn.create("bound", plans.stream().mapToDouble(Plan::bound)),
         StringColumn.create(
             "aggregations_per_level",
-            plans.stream().map(p -> p.aggregations().stream().map(String::valueOf).collect(Collectors.joining("/"))).toList()),
+            plans.stream()
+                .map(
+                    p ->
+                        p.aggregations().stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining("/")))
+                .toList()),
         DoubleColumn.create("seconds", plans.stream().mapToDouble(Plan::seconds)));
   }
 
@@ -88,10 +100,14 @@ public final class PlanReport {
 
   private List<String> notes() {
     List<String> notes = new ArrayList<>();
-    notes.add("T is the smallest horizon whose bound, at its optimal gamma, reaches the target; seconds from the cost model");
+    notes.add(
+        "T is the smallest horizon whose bound, at its optimal gamma, reaches the target; seconds from the cost model");
     notes.add(BoundReport.RANDOM_GROUPING_NOTE);
     if (skipped > 0) {
-      notes.add("skipped " + skipped + " grid combination(s) that are not valid hierarchies (G not a multiple of I, or N not dividing n)");
+      notes.add(
+          "skipped "
+              + skipped
+              + " grid combination(s) that are not valid hierarchies (G not a multiple of I, or N not dividing n)");
     }
     return notes;
   }

@@ -17,13 +17,21 @@ public final class Plots {
   private Plots() {}
 
   /**
-   * A chart of several curves over one x axis; an axis is logarithmic when its positive values
-   * span more than a factor of 20.
+   * A chart of several curves over one x axis; an axis is logarithmic when its positive values span
+   * more than a factor of 20.
    *
    * @param series name to y values, each as long as x
    */
-  public static XYChart lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
-    XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+  public static XYChart lines(
+      String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(500)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setXAxisLogarithmic(spansDecades(x));
     chart.getStyler().setYAxisLogarithmic(series.values().stream().allMatch(Plots::spansDecades));
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
@@ -47,7 +55,8 @@ public final class Plots {
     return files;
   }
 
-  private static byte[] vector(XYChart chart, VectorGraphicsEncoder.VectorGraphicsFormat format) throws IOException {
+  private static byte[] vector(XYChart chart, VectorGraphicsEncoder.VectorGraphicsFormat format)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     VectorGraphicsEncoder.saveVectorGraphic(chart, out, format);
     return out.toByteArray();

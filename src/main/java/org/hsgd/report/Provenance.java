@@ -15,7 +15,8 @@ public final class Provenance {
 
   /** The project version from the jar's Maven metadata, or "development" when run from classes. */
   public static String version() {
-    try (InputStream in = Provenance.class.getResourceAsStream("/META-INF/maven/org.hsgd/hsgd/pom.properties")) {
+    try (InputStream in =
+        Provenance.class.getResourceAsStream("/META-INF/maven/org.hsgd/hsgd/pom.properties")) {
       if (in == null) {
         return "development";
       }
@@ -27,7 +28,9 @@ public final class Provenance {
     }
   }
 
-  /** The git commit of the working directory, with "+dirty" for uncommitted changes, or "unknown". */
+  /**
+   * The git commit of the working directory, with "+dirty" for uncommitted changes, or "unknown".
+   */
   public static String gitCommit() {
     String head = git("rev-parse", "HEAD");
     if (head.isEmpty()) {
@@ -43,7 +46,8 @@ public final class Provenance {
    * @param settings every input value after flags and config were merged
    * @param outputs the files written
    */
-  public static Map<String, Object> manifest(String rerun, Map<String, Object> settings, List<String> outputs) {
+  public static Map<String, Object> manifest(
+      String rerun, Map<String, Object> settings, List<String> outputs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tool", "hsgd");
     m.put("version", version());

@@ -44,8 +44,10 @@ public final class SweepReport {
         column("hsgd_noise", r -> r.hsgd().terms().noise()),
         column("hsgd_noise_drift", r -> r.hsgd().terms().noiseDrift()),
         column("hsgd_divergence_drift", r -> r.hsgd().terms().divergenceDrift()),
-        BooleanColumn.create("hsgd_step_size_valid", results.stream().map(r -> r.hsgd().stepSizeValid()).toList()),
-        BooleanColumn.create("sandwich_holds", results.stream().map(SandwichResult::holds).toList()));
+        BooleanColumn.create(
+            "hsgd_step_size_valid", results.stream().map(r -> r.hsgd().stepSizeValid()).toList()),
+        BooleanColumn.create(
+            "sandwich_holds", results.stream().map(SandwichResult::holds).toList()));
   }
 
   /** The three bounds against the swept parameter. */
@@ -54,7 +56,12 @@ public final class SweepReport {
     series.put("local SGD, P = P_1 (lower)", totals(SandwichResult::lower));
     series.put("H-SGD", totals(SandwichResult::hsgd));
     series.put("local SGD, P = P_K (upper)", totals(SandwichResult::upper));
-    return Plots.lines("Convergence bounds vs " + parameter, parameter, "bound on (1/T) sum E|grad f(u_t)|^2", values, series);
+    return Plots.lines(
+        "Convergence bounds vs " + parameter,
+        parameter,
+        "bound on (1/T) sum E|grad f(u_t)|^2",
+        values,
+        series);
   }
 
   /** How many points break the sandwich. */

@@ -28,8 +28,11 @@ public final class Tables {
     Table shown = formatted(table, "%.4g");
     StringBuilder tex = new StringBuilder();
     tex.append("% ").append(table.name()).append(" (hsgd); needs \\usepackage{booktabs}\n");
-    tex.append("\\begin{tabular}{l").append("r".repeat(shown.columnCount() - 1)).append("}\n\\toprule\n");
-    tex.append(String.join(" & ", shown.columnNames().stream().map(Tables::escape).toList())).append(" \\\\\n\\midrule\n");
+    tex.append("\\begin{tabular}{l")
+        .append("r".repeat(shown.columnCount() - 1))
+        .append("}\n\\toprule\n");
+    tex.append(String.join(" & ", shown.columnNames().stream().map(Tables::escape).toList()))
+        .append(" \\\\\n\\midrule\n");
     for (int row = 0; row < shown.rowCount(); row++) {
       StringBuilder line = new StringBuilder();
       for (int col = 0; col < shown.columnCount(); col++) {
@@ -52,7 +55,10 @@ public final class Tables {
       if (column instanceof DoubleColumn numbers) {
         StringColumn text = StringColumn.create(column.name());
         for (int row = 0; row < numbers.size(); row++) {
-          text.append(numbers.isMissing(row) ? "" : String.format(Locale.ROOT, numberFormat, numbers.getDouble(row)));
+          text.append(
+              numbers.isMissing(row)
+                  ? ""
+                  : String.format(Locale.ROOT, numberFormat, numbers.getDouble(row)));
         }
         copy.addColumns(text);
       } else {
@@ -63,7 +69,11 @@ public final class Tables {
   }
 
   private static String escape(String s) {
-    return s.replace("\\", "\\textbackslash{}").replace("_", "\\_").replace("&", "\\&").replace("%", "\\%")
-        .replace("#", "\\#").replace("$", "\\$");
+    return s.replace("\\", "\\textbackslash{}")
+        .replace("_", "\\_")
+        .replace("&", "\\&")
+        .replace("%", "\\%")
+        .replace("#", "\\#")
+        .replace("$", "\\$");
   }
 }

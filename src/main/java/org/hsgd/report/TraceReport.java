@@ -16,26 +16,32 @@ public final class TraceReport {
    */
   public static Table table(String name, List<Measurement> trace) {
     int levels = trace.get(0).divergences().size();
-    Table t = Table.create(
-        name,
-        LongColumn.create("iteration", trace.stream().mapToLong(Measurement::iteration).toArray()),
-        DoubleColumn.create("loss", trace.stream().mapToDouble(Measurement::loss)),
-        DoubleColumn.create("grad_norm_sq", trace.stream().mapToDouble(Measurement::gradNormSq)),
-        DoubleColumn.create("test_accuracy", trace.stream().mapToDouble(Measurement::testAccuracy)));
+    Table t =
+        Table.create(
+            name,
+            LongColumn.create(
+                "iteration", trace.stream().mapToLong(Measurement::iteration).toArray()),
+            DoubleColumn.create("loss", trace.stream().mapToDouble(Measurement::loss)),
+            DoubleColumn.create(
+                "grad_norm_sq", trace.stream().mapToDouble(Measurement::gradNormSq)),
+            DoubleColumn.create(
+                "test_accuracy", trace.stream().mapToDouble(Measurement::testAccuracy)));
     for (int k = 1; k <= levels; k++) {
       t.addColumns(divergence("div_level_" + k, trace, k));
     }
     if (levels == 2) {
       t.addColumns(divergence("div_down", trace, 1), divergence("div_up", trace, 2));
     }
-    return t.addColumns(DoubleColumn.create("wall_s", trace.stream().mapToDouble(Measurement::wallSeconds)));
+    return t.addColumns(
+        DoubleColumn.create("wall_s", trace.stream().mapToDouble(Measurement::wallSeconds)));
   }
 
   /**
    * |grad f(u_t)|^2 against t, one curve per variant, each the mean over its seeds' traces (which
    * share their measured iterations).
    */
-  public static org.knowm.xchart.XYChart gradientChart(String title, java.util.Map<String, List<List<Measurement>>> byVariant) {
+  public static org.knowm.xchart.XYChart gradientChart(
+      String title, java.util.Map<String, List<List<Measurement>>> byVariant) {
     java.util.Map<String, double[]> series = new java.util.LinkedHashMap<>();
     double[] x = null;
     for (var entry : byVariant.entrySet()) {
@@ -47,12 +53,14 @@ public final class TraceReport {
           mean[i] += trace.get(i).gradNormSq() / seeds.size();
         }
       }
-      series.put(entry.getKey() + (seeds.size() > 1 ? " (mean of " + seeds.size() + " seeds)" : ""), mean);
+      series.put(
+          entry.getKey() + (seeds.size() > 1 ? " (mean of " + seeds.size() + " seeds)" : ""), mean);
     }
     return Plots.lines(title, "iteration t", "|grad f(u_t)|^2", x, series);
   }
 
   private static DoubleColumn divergence(String name, List<Measurement> trace, int level) {
-    return DoubleColumn.create(name, trace.stream().mapToDouble(m -> m.divergences().get(level - 1)));
+    return DoubleColumn.create(
+        name, trace.stream().mapToDouble(m -> m.divergences().get(level - 1)));
   }
 }

@@ -9,8 +9,8 @@ import org.hsgd.data.Dataset;
 import org.hsgd.data.Partition;
 
 /**
- * Classification with a model: F_j(x) = the mean loss over worker j's samples + (l2/2)|x|^2, and
- * f = (1/n) sum_j F_j as in the theory (every worker weighs the same, whatever its data size).
+ * Classification with a model: F_j(x) = the mean loss over worker j's samples + (l2/2)|x|^2, and f
+ * = (1/n) sum_j F_j as in the theory (every worker weighs the same, whatever its data size).
  * Stochastic gradients average a minibatch drawn without replacement from a per-worker shuffled
  * epoch.
  */
@@ -51,12 +51,22 @@ public final class ClassificationProblem implements Problem<ClassificationProble
    * @param init the stream that draws the common initial point
    */
   public ClassificationProblem(
-      Model model, Dataset train, Dataset test, int[][] shards, int batch, double l2, UniformRandomProvider init) {
+      Model model,
+      Dataset train,
+      Dataset test,
+      int[][] shards,
+      int batch,
+      double l2,
+      UniformRandomProvider init) {
     Require.that(batch >= 1, "batch", "must be at least 1", () -> "batch=" + batch);
     Require.nonNegative("model.l2", l2);
     for (int j = 0; j < shards.length; j++) {
       int worker = j;
-      Require.that(shards[j].length >= 1, "partition", "must give every worker data", () -> "worker " + worker + " has none");
+      Require.that(
+          shards[j].length >= 1,
+          "partition",
+          "must give every worker data",
+          () -> "worker " + worker + " has none");
     }
     this.model = model;
     this.train = train;
@@ -68,7 +78,8 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     model.initialize(start, init);
     this.keys = new double[shards.length];
     for (int j = 0; j < shards.length; j++) {
-      keys[j] = Model.argmax(toDoubles(Partition.labelCounts(train, shards[j])), 0, train.classes());
+      keys[j] =
+          Model.argmax(toDoubles(Partition.labelCounts(train, shards[j])), 0, train.classes());
     }
   }
 
@@ -93,7 +104,8 @@ public final class ClassificationProblem implements Problem<ClassificationProble
 
   @Override
   public Context context(int worker, RandomStreams streams) {
-    return new Context(shards[worker], model.newScratch(), streams.stream(RandomStreams.Purpose.BATCH, worker));
+    return new Context(
+        shards[worker], model.newScratch(), streams.stream(RandomStreams.Purpose.BATCH, worker));
   }
 
   @Override
@@ -118,7 +130,9 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     java.util.Arrays.fill(grad, 0);
     double loss = 0;
     for (int from = 0; from < c.shard.length; from += CHUNK) {
-      loss += model.addLossAndGradient(x, train, c.shard, from, Math.min(CHUNK, c.shard.length - from), grad, c.scratch);
+      loss +=
+          model.addLossAndGradient(
+              x, train, c.shard, from, Math.min(CHUNK, c.shard.length - from), grad, c.scratch);
     }
     finish(x, grad, c.shard.length);
     return loss / c.shard.length + 0.5 * l2 * dot(x, x);
@@ -172,7 +186,9 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     m.put("testSamples", test.size());
     m.put("batch", batch);
     m.put("l2", l2);
-    m.put("samplesPerWorker", java.util.Arrays.stream(shards).mapToInt(s -> s.length).boxed().toList());
+    m.put(
+        "samplesPerWorker",
+        java.util.Arrays.stream(shards).mapToInt(s -> s.length).boxed().toList());
     return m;
   }
 }

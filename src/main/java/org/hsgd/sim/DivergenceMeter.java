@@ -28,8 +28,8 @@ final class DivergenceMeter {
   }
 
   /**
-   * Fills {@code terms[k-1]} with the level-k term for k = 1..K and returns the mean of all v_j
-   * (a buffer owned by this meter, valid until the next call).
+   * Fills {@code terms[k-1]} with the level-k term for k = 1..K and returns the mean of all v_j (a
+   * buffer owned by this meter, valid until the next call).
    */
   double[] measure(double[][] perWorker, double[] terms) {
     double n = grouping.workers();

@@ -32,7 +32,8 @@ public final class Grouping {
    * @param keys one number per worker summarising its data (e.g. its dominant label), used by the
    *     group-IID and group-non-IID strategies
    */
-  public static Grouping of(Hierarchy h, GroupingStrategy strategy, double[] keys, UniformRandomProvider rng) {
+  public static Grouping of(
+      Hierarchy h, GroupingStrategy strategy, double[] keys, UniformRandomProvider rng) {
     int[][] childCounts = new int[h.levelCount()][];
     for (int k = 1; k <= h.levelCount(); k++) {
       childCounts[k - 1] = new int[h.groups(k)];
@@ -50,7 +51,11 @@ public final class Grouping {
    *     groups
    */
   public static Grouping explicit(
-      int workers, long[] periods, int[][] childCounts, GroupingStrategy strategy, UniformRandomProvider rng) {
+      int workers,
+      long[] periods,
+      int[][] childCounts,
+      GroupingStrategy strategy,
+      UniformRandomProvider rng) {
     Require.that(
         childCounts.length == periods.length - 1,
         "group-sizes",
@@ -82,15 +87,25 @@ public final class Grouping {
           periods[k - 1] % periods[k - 2] == 0,
           "periods",
           "must be nested, each a multiple of the one below",
-          () -> "P_" + level + "=" + periods[level - 1] + ", P_" + (level - 1) + "=" + periods[level - 2]);
+          () ->
+              "P_"
+                  + level
+                  + "="
+                  + periods[level - 1]
+                  + ", P_"
+                  + (level - 1)
+                  + "="
+                  + periods[level - 2]);
     }
-    return build(workers, periods.clone(), counts, order(workers, counts[0].length, strategy, null, rng));
+    return build(
+        workers, periods.clone(), counts, order(workers, counts[0].length, strategy, null, rng));
   }
 
-  private static int[] order(int n, int groups, GroupingStrategy strategy, double[] keys, UniformRandomProvider rng) {
+  private static int[] order(
+      int n, int groups, GroupingStrategy strategy, double[] keys, UniformRandomProvider rng) {
     int[] order = PermutationSampler.natural(n);
     switch (strategy) {
-      case SEQUENTIAL -> { }
+      case SEQUENTIAL -> {}
       case RANDOM -> PermutationSampler.shuffle(rng, order);
       case GROUP_NON_IID -> order = sortedByKey(keys);
       case GROUP_IID -> {
@@ -129,9 +144,12 @@ public final class Grouping {
       int next = 0;
       for (int g = 0; g < counts.length; g++) {
         int[] kids =
-            k == 1 ? Arrays.copyOfRange(order, next, next + counts[g]) : IntStream.range(next, next + counts[g]).toArray();
+            k == 1
+                ? Arrays.copyOfRange(order, next, next + counts[g])
+                : IntStream.range(next, next + counts[g]).toArray();
         children[k - 1][g] = kids;
-        members[k - 1][g] = k == 1 ? kids : IntStream.of(kids).flatMap(c -> IntStream.of(lower[c])).toArray();
+        members[k - 1][g] =
+            k == 1 ? kids : IntStream.of(kids).flatMap(c -> IntStream.of(lower[c])).toArray();
         next += counts[g];
       }
     }

@@ -33,7 +33,13 @@ public final class LogisticModel implements Model {
 
   @Override
   public double addLossAndGradient(
-      double[] x, Dataset data, int[] samples, int from, int count, double[] grad, double[] logits) {
+      double[] x,
+      Dataset data,
+      int[] samples,
+      int from,
+      int count,
+      double[] grad,
+      double[] logits) {
     float[] input = data.x();
     int bias = features * classes;
     double loss = 0;

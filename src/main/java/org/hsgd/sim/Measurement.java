@@ -13,7 +13,12 @@ import java.util.List;
  * @param wallSeconds seconds since the run started
  */
 public record Measurement(
-    long iteration, double loss, double gradNormSq, double testAccuracy, List<Double> divergences, double wallSeconds) {
+    long iteration,
+    double loss,
+    double gradNormSq,
+    double testAccuracy,
+    List<Double> divergences,
+    double wallSeconds) {
 
   public Measurement {
     divergences = List.copyOf(divergences);

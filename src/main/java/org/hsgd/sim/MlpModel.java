@@ -4,9 +4,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.data.Dataset;
 
 /**
- * One hidden layer of tanh units (smooth, as the theory assumes) and a softmax output:
- * logits = W2^T tanh(W1^T x + b1) + b2. Non-convex. Parameters, all input-major so that inner
- * loops are contiguous axpys: W1 (features x hidden), b1, W2 (hidden x classes), b2.
+ * One hidden layer of tanh units (smooth, as the theory assumes) and a softmax output: logits =
+ * W2^T tanh(W1^T x + b1) + b2. Non-convex. Parameters, all input-major so that inner loops are
+ * contiguous axpys: W1 (features x hidden), b1, W2 (hidden x classes), b2.
  */
 public final class MlpModel implements Model {
   private final int features;
@@ -17,7 +17,8 @@ public final class MlpModel implements Model {
   private final int b2;
 
   public MlpModel(int features, int hidden, int classes) {
-    org.hsgd.Require.that(hidden >= 1, "model.hidden", "must be at least 1", () -> "hidden=" + hidden);
+    org.hsgd.Require.that(
+        hidden >= 1, "model.hidden", "must be at least 1", () -> "hidden=" + hidden);
     this.features = features;
     this.hidden = hidden;
     this.classes = classes;
@@ -53,7 +54,13 @@ public final class MlpModel implements Model {
 
   @Override
   public double addLossAndGradient(
-      double[] x, Dataset data, int[] samples, int from, int count, double[] grad, double[] scratch) {
+      double[] x,
+      Dataset data,
+      int[] samples,
+      int from,
+      int count,
+      double[] grad,
+      double[] scratch) {
     float[] input = data.x();
     int logits = hidden;
     int delta = hidden + classes;

@@ -20,7 +20,14 @@ public interface Model {
    * Adds the gradients of the per-sample losses of {@code samples[from .. from+count)} to grad and
    * returns the sum of those losses.
    */
-  double addLossAndGradient(double[] x, Dataset data, int[] samples, int from, int count, double[] grad, double[] scratch);
+  double addLossAndGradient(
+      double[] x,
+      Dataset data,
+      int[] samples,
+      int from,
+      int count,
+      double[] grad,
+      double[] scratch);
 
   /** The predicted class of one sample. */
   int predict(double[] x, Dataset data, int sample, double[] scratch);

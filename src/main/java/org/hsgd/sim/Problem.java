@@ -3,8 +3,8 @@ package org.hsgd.sim;
 import java.util.Map;
 
 /**
- * The objective of a simulation: n local losses F_j over flat parameter vectors of one dimension.
- * A problem is immutable and shared by all workers; everything a worker mutates (buffers, random
+ * The objective of a simulation: n local losses F_j over flat parameter vectors of one dimension. A
+ * problem is immutable and shared by all workers; everything a worker mutates (buffers, random
  * streams, minibatch order) lives in its context, created once per worker, so that gradient calls
  * allocate nothing.
  *

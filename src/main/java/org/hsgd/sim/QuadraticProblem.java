@@ -41,17 +41,31 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
    * @param keys a grouping key per worker (e.g. its cluster)
    */
   public QuadraticProblem(
-      double[] curvatures, double[][] centers, double[] start, double noiseVariance, double cosWeight, double[] keys) {
+      double[] curvatures,
+      double[][] centers,
+      double[] start,
+      double noiseVariance,
+      double cosWeight,
+      double[] keys) {
     int d = curvatures.length;
     Require.that(d >= 1, "problem.eigenvalues", "must give at least one", () -> "none");
     for (double a : curvatures) {
       Require.positive("problem.eigenvalues", a);
     }
-    Require.that(centers.length >= 1, "problem.centers", "must give one center per worker", () -> "none");
+    Require.that(
+        centers.length >= 1, "problem.centers", "must give one center per worker", () -> "none");
     for (double[] b : centers) {
-      Require.that(b.length == d, "problem.centers", "must each have the dimension " + d, () -> b.length + " values");
+      Require.that(
+          b.length == d,
+          "problem.centers",
+          "must each have the dimension " + d,
+          () -> b.length + " values");
     }
-    Require.that(start.length == d, "problem.initial-point", "must have the dimension " + d, () -> start.length + " values");
+    Require.that(
+        start.length == d,
+        "problem.initial-point",
+        "must have the dimension " + d,
+        () -> start.length + " values");
     Require.nonNegative("problem.noise-sigma2", noiseVariance);
     Require.nonNegative("problem.cos-weight", cosWeight);
     this.curvatures = curvatures.clone();
@@ -63,12 +77,19 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
   }
 
   /**
-   * Centers in clusters: b_j = mu_{j mod C} + workerSpread z_j with mu_c = clusterSpread z_c and
-   * z standard Gaussian; a worker's grouping key is its cluster.
+   * Centers in clusters: b_j = mu_{j mod C} + workerSpread z_j with mu_c = clusterSpread z_c and z
+   * standard Gaussian; a worker's grouping key is its cluster.
    */
   public static QuadraticProblem clustered(
-      double[] curvatures, int workers, int clusters, double clusterSpread, double workerSpread,
-      double[] start, double noiseVariance, double cosWeight, UniformRandomProvider rng) {
+      double[] curvatures,
+      int workers,
+      int clusters,
+      double clusterSpread,
+      double workerSpread,
+      double[] start,
+      double noiseVariance,
+      double cosWeight,
+      UniformRandomProvider rng) {
     Require.that(clusters >= 1, "problem.clusters", "must be at least 1", () -> "" + clusters);
     int d = curvatures.length;
     ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -114,7 +135,8 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
     double[] b = centers[c.worker];
     double noise = Math.sqrt(noiseVariance / curvatures.length);
     for (int i = 0; i < x.length; i++) {
-      grad[i] = curvatures[i] * (x[i] - b[i]) - cosWeight * Math.sin(x[i]) + noise * c.noise.sample();
+      grad[i] =
+          curvatures[i] * (x[i] - b[i]) - cosWeight * Math.sin(x[i]) + noise * c.noise.sample();
     }
   }
 
@@ -175,8 +197,12 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
     }
     double smoothness = java.util.Arrays.stream(curvatures).max().orElseThrow() + cosWeight;
     return new ExactConstants(
-        smoothness, noiseVariance, fStart - lowerBound, cosWeight > 0,
-        java.util.Arrays.stream(terms).boxed().toList(), total);
+        smoothness,
+        noiseVariance,
+        fStart - lowerBound,
+        cosWeight > 0,
+        java.util.Arrays.stream(terms).boxed().toList(),
+        total);
   }
 
   private double quadraticPart(int worker, double[] x) {
@@ -194,7 +220,11 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
     m.put("type", cosWeight > 0 ? "quadratic-cos" : "quadratic");
     m.put("dimension", dimension());
     m.put("workers", workers());
-    m.put("eigenvalues", List.of(java.util.Arrays.stream(curvatures).min().orElseThrow(), java.util.Arrays.stream(curvatures).max().orElseThrow()));
+    m.put(
+        "eigenvalues",
+        List.of(
+            java.util.Arrays.stream(curvatures).min().orElseThrow(),
+            java.util.Arrays.stream(curvatures).max().orElseThrow()));
     m.put("noiseSigma2", noiseVariance);
     m.put("cosWeight", cosWeight);
     return m;

@@ -4,9 +4,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Independent random streams derived from one master seed, one per purpose and index (a worker,
- * a level), so that a run's numbers depend on the seed alone: never on the thread count, on the
- * order in which workers are scheduled, or on what other purposes consumed.
+ * Independent random streams derived from one master seed, one per purpose and index (a worker, a
+ * level), so that a run's numbers depend on the seed alone: never on the thread count, on the order
+ * in which workers are scheduled, or on what other purposes consumed.
  */
 public final class RandomStreams {
   /** What a stream is used for; each has its own family of streams. */
@@ -41,7 +41,8 @@ public final class RandomStreams {
   public UniformRandomProvider stream(Purpose purpose, int index) {
     long a = mix(seed + 0x9E3779B97F4A7C15L * (purpose.ordinal() + 1));
     long b = mix(a + 0x9E3779B97F4A7C15L * (index + 1L));
-    return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {mix(b), mix(b ^ 0xD1B54A32D192ED03L)});
+    return RandomSource.XO_RO_SHI_RO_128_PP.create(
+        new long[] {mix(b), mix(b ^ 0xD1B54A32D192ED03L)});
   }
 
   /** SplitMix64's finaliser: a bijection that spreads nearby inputs across all 64 bits. */

@@ -11,10 +11,11 @@ import org.hsgd.Require;
  * @param stepSize gamma
  * @param evalEvery iterations between measurements
  * @param threads threads of the worker team (results do not depend on it)
- * @param participation per level k = 1..K, the fraction of children averaged (1 = all: the
- *     plain average of the theory)
+ * @param participation per level k = 1..K, the fraction of children averaged (1 = all: the plain
+ *     average of the theory)
  */
-public record RunSettings(long iterations, double stepSize, long evalEvery, int threads, List<Double> participation) {
+public record RunSettings(
+    long iterations, double stepSize, long evalEvery, int threads, List<Double> participation) {
 
   public RunSettings {
     Require.atLeast("T", iterations, 1);
@@ -25,7 +26,11 @@ public record RunSettings(long iterations, double stepSize, long evalEvery, int 
     for (int k = 1; k <= participation.size(); k++) {
       double q = participation.get(k - 1);
       int level = k;
-      Require.that(q > 0 && q <= 1, "participation", "must lie in (0, 1] at every level", () -> "level " + level + ": " + q);
+      Require.that(
+          q > 0 && q <= 1,
+          "participation",
+          "must lie in (0, 1] at every level",
+          () -> "level " + level + ": " + q);
     }
   }
 

@@ -10,12 +10,12 @@ import org.hsgd.Require;
 
 /**
  * Runs H-SGD (THEORY.md, "Setting"): in every iteration each worker takes a stochastic gradient
- * step on its own model; then the highest level whose period divides the number of completed
- * steps replaces every model of each of its groups by the group's average. Local SGD is the
- * one-level case. The quantities of the theory are measured at u_t.
+ * step on its own model; then the highest level whose period divides the number of completed steps
+ * replaces every model of each of its groups by the group's average. Local SGD is the one-level
+ * case. The quantities of the theory are measured at u_t.
  *
- * <p>Deterministic: workers draw from their own streams, and every sum runs over workers in a
- * fixed order, so the numbers do not depend on the thread count.
+ * <p>Deterministic: workers draw from their own streams, and every sum runs over workers in a fixed
+ * order, so the numbers do not depend on the thread count.
  *
  * @param <C> the problem's per-worker context
  */
@@ -40,14 +40,20 @@ public final class Simulation<C> implements AutoCloseable {
   private long completed;
   private long started;
 
-  private Simulation(Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams, Team team) {
+  private Simulation(
+      Problem<C> problem,
+      Grouping grouping,
+      RunSettings settings,
+      RandomStreams streams,
+      Team team) {
     Require.that(
         grouping.workers() == problem.workers(),
         "n",
         "must match the problem's workers",
         () -> grouping.workers() + " in the grouping, " + problem.workers() + " in the problem");
     Require.that(
-        settings.participation().isEmpty() || settings.participation().size() == grouping.levelCount(),
+        settings.participation().isEmpty()
+            || settings.participation().size() == grouping.levelCount(),
         "participation",
         "must give one fraction per level",
         () -> settings.participation().size() + " for " + grouping.levelCount() + " levels");
@@ -78,7 +84,11 @@ public final class Simulation<C> implements AutoCloseable {
    *     diverged: the step size is too large for the problem)
    */
   public static <C> List<Measurement> run(
-      Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams, LongConsumer progress) {
+      Problem<C> problem,
+      Grouping grouping,
+      RunSettings settings,
+      RandomStreams streams,
+      LongConsumer progress) {
     try (Simulation<C> simulation = start(problem, grouping, settings, streams)) {
       List<Measurement> trace = new ArrayList<>();
       trace.add(simulation.measure());
@@ -97,7 +107,8 @@ public final class Simulation<C> implements AutoCloseable {
    * A simulation at t = 0, every worker at u_0, for stepping and measuring by hand (benchmarks,
    * checks); {@link #run} is the usual entry. Close it to stop its threads.
    */
-  public static <C> Simulation<C> start(Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams) {
+  public static <C> Simulation<C> start(
+      Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams) {
     Team team = new Team(settings.threads());
     try {
       Simulation<C> simulation = new Simulation<>(problem, grouping, settings, streams, team);
@@ -213,8 +224,12 @@ public final class Simulation<C> implements AutoCloseable {
           "gamma=" + settings.stepSize());
     }
     return new Measurement(
-        t, loss, normSq, problem.testAccuracy(average),
-        java.util.Arrays.stream(terms).boxed().toList(), (System.nanoTime() - started) / 1e9);
+        t,
+        loss,
+        normSq,
+        problem.testAccuracy(average),
+        java.util.Arrays.stream(terms).boxed().toList(),
+        (System.nanoTime() - started) / 1e9);
   }
 
   /**

@@ -5,9 +5,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed team of threads that runs one task in {@code size} parts, part i always on thread i
- * (the caller runs part 0). Threads are started once, so a step costs two barrier waits and no
- * task objects. What a part computes must not depend on which thread runs it.
+ * A fixed team of threads that runs one task in {@code size} parts, part i always on thread i (the
+ * caller runs part 0). Threads are started once, so a step costs two barrier waits and no task
+ * objects. What a part computes must not depend on which thread runs it.
  */
 final class Team implements AutoCloseable {
   private final int size;

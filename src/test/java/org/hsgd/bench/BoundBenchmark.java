@@ -30,7 +30,8 @@ public class BoundBenchmark {
   private static final int POINTS = 1_000_000;
   private ProblemConstants constants = new ProblemConstants(1, 1, 10);
   private Hierarchy hierarchy = Hierarchy.twoLevel(64, 8, 4, 32);
-  private Scenario scenario = new Scenario(hierarchy, constants, Divergences.randomGrouping(hierarchy, 3));
+  private Scenario scenario =
+      new Scenario(hierarchy, constants, Divergences.randomGrouping(hierarchy, 3));
   private ConvergenceBound bound = ConvergenceBound.of(scenario);
 
   /** From a scenario to its four terms: coefficients, gamma_max and evaluation. */
@@ -70,7 +71,10 @@ public class BoundBenchmark {
     for (int i = 1; i <= POINTS; i++) {
       Hierarchy h = Hierarchy.twoLevel(64, 8, 4, 4L * i);
       Sandwich s = Sandwich.of(new Scenario(h, constants, Divergences.randomGrouping(h, 3)));
-      sum += s.lower().total(1e-4, 100_000) + s.hsgd().total(1e-4, 100_000) + s.upper().total(1e-4, 100_000);
+      sum +=
+          s.lower().total(1e-4, 100_000)
+              + s.hsgd().total(1e-4, 100_000)
+              + s.upper().total(1e-4, 100_000);
     }
     return sum;
   }

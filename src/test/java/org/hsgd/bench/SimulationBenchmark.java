@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The simulator's standard workload: MNIST, MLP 784-64-10, 32 workers in 4 groups, batch 16,
- * I = 4, G = 16. One operation is one global period (16 iterations, 512 worker-steps) without
- * measurements. Needs scripts/fetch-mnist. Run:
- * {@code mvn -q test-compile exec:exec -Dbench=SimulationBenchmark} (figures in docs/benchmarks.md).
+ * The simulator's standard workload: MNIST, MLP 784-64-10, 32 workers in 4 groups, batch 16, I = 4,
+ * G = 16. One operation is one global period (16 iterations, 512 worker-steps) without
+ * measurements. Needs scripts/fetch-mnist. Run: {@code mvn -q test-compile exec:exec
+ * -Dbench=SimulationBenchmark} (figures in docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -68,14 +68,34 @@ public class SimulationBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     RandomStreams streams = new RandomStreams(1);
-    TrainTest data = TrainTest.split(Mnist.load(Mnist.defaultCache()), 0.2, streams.stream(RandomStreams.Purpose.DATA, 0));
-    int[][] shards = Partition.shards(data.train(), WORKERS, 2, streams.stream(RandomStreams.Purpose.PARTITION, 0));
-    ClassificationProblem problem = new ClassificationProblem(
-        new MlpModel(Mnist.FEATURES, 64, Mnist.CLASSES), data.train(), data.test(), shards, BATCH, 0,
-        streams.stream(RandomStreams.Purpose.INIT, 0));
+    TrainTest data =
+        TrainTest.split(
+            Mnist.load(Mnist.defaultCache()), 0.2, streams.stream(RandomStreams.Purpose.DATA, 0));
+    int[][] shards =
+        Partition.shards(
+            data.train(), WORKERS, 2, streams.stream(RandomStreams.Purpose.PARTITION, 0));
+    ClassificationProblem problem =
+        new ClassificationProblem(
+            new MlpModel(Mnist.FEATURES, 64, Mnist.CLASSES),
+            data.train(),
+            data.test(),
+            shards,
+            BATCH,
+            0,
+            streams.stream(RandomStreams.Purpose.INIT, 0));
     Hierarchy h = Hierarchy.twoLevel(WORKERS, 4, 4, GLOBAL_PERIOD);
-    Grouping grouping = Grouping.of(h, GroupingStrategy.RANDOM, problem.groupingKeys(), streams.stream(RandomStreams.Purpose.GROUPING, 0));
-    simulation = Simulation.start(problem, grouping, new RunSettings(Long.MAX_VALUE, 0.05, Long.MAX_VALUE, threads, List.of()), streams);
+    Grouping grouping =
+        Grouping.of(
+            h,
+            GroupingStrategy.RANDOM,
+            problem.groupingKeys(),
+            streams.stream(RandomStreams.Purpose.GROUPING, 0));
+    simulation =
+        Simulation.start(
+            problem,
+            grouping,
+            new RunSettings(Long.MAX_VALUE, 0.05, Long.MAX_VALUE, threads, List.of()),
+            streams);
     flopsPerPeriod = problem.flopsPerStep() * WORKERS * GLOBAL_PERIOD;
     float[] pixels = data.train().x();
     long nonZero = 0;
@@ -83,7 +103,9 @@ public class SimulationBenchmark {
       nonZero += v != 0 ? 1 : 0;
     }
     double meanNonZero = (double) nonZero / data.train().size();
-    effectiveFlopsPerPeriod = Math.round((4 * meanNonZero * 64 + 6 * 64 * Mnist.CLASSES) * BATCH * WORKERS * GLOBAL_PERIOD);
+    effectiveFlopsPerPeriod =
+        Math.round(
+            (4 * meanNonZero * 64 + 6 * 64 * Mnist.CLASSES) * BATCH * WORKERS * GLOBAL_PERIOD);
   }
 
   @Benchmark

@@ -60,7 +60,8 @@ class BoundProperties {
           Hierarchy h = randomHierarchy(r);
           double eps2 = r.nextInt(5) == 0 ? 0 : logUniform(r, 1e-3, 10);
           Scenario s = new Scenario(h, randomConstants(r), Divergences.randomGrouping(h, eps2));
-          double gamma = ConvergenceBound.of(s).stepSizeLimit() * (1e-3 + (1 - 1e-3) * r.nextDouble());
+          double gamma =
+              ConvergenceBound.of(s).stepSizeLimit() * (1e-3 + (1 - 1e-3) * r.nextDouble());
           return new Case(s, gamma, 1 + (long) logUniform(r, 1, 1e7));
         });
   }
@@ -71,13 +72,18 @@ class BoundProperties {
     assertTrue(sandwich.holdsAt(c.gamma(), c.iterations()), () -> c.toString());
     assertTrue(sandwich.holdsAtOptimum(c.iterations()), () -> c.toString());
     // ... and so are the smallest horizons reaching a target, T_lower <= T_H <= T_upper. Stated so
-    // that rounding cannot flip a tie (I = G makes all three bounds equal): at the H-SGD horizon the
+    // that rounding cannot flip a tie (I = G makes all three bounds equal): at the H-SGD horizon
+    // the
     // lower bound has reached the target too, and at the upper horizon so has H-SGD.
     double target = sandwich.hsgd().minimum(c.iterations());
     long middle = sandwich.hsgd().smallestHorizon(target);
     long upper = sandwich.upper().smallestHorizon(target);
-    assertTrue(sandwich.lower().minimum(middle) <= target * (1 + Sandwich.ORDER_TOLERANCE), () -> c.toString());
-    assertTrue(sandwich.hsgd().minimum(upper) <= target * (1 + Sandwich.ORDER_TOLERANCE), () -> c.toString());
+    assertTrue(
+        sandwich.lower().minimum(middle) <= target * (1 + Sandwich.ORDER_TOLERANCE),
+        () -> c.toString());
+    assertTrue(
+        sandwich.hsgd().minimum(upper) <= target * (1 + Sandwich.ORDER_TOLERANCE),
+        () -> c.toString());
     // gamma_max(H-SGD) lies between the two local-SGD limits.
     assertTrue(sandwich.hsgd().stepSizeLimit() <= sandwich.lower().stepSizeLimit());
     assertTrue(sandwich.hsgd().stepSizeLimit() >= sandwich.upper().stepSizeLimit());
@@ -85,7 +91,8 @@ class BoundProperties {
 
   @Property(tries = 1000)
   void randomGroupingWeightsAddUpToOne(@ForAll("randomGroupingCases") Case c) {
-    assertEquals(1, Arrays.stream(Divergences.randomGroupingWeights(c.scenario().hierarchy())).sum(), 1e-12);
+    assertEquals(
+        1, Arrays.stream(Divergences.randomGroupingWeights(c.scenario().hierarchy())).sum(), 1e-12);
   }
 
   @Property(tries = 1000)
@@ -93,7 +100,9 @@ class BoundProperties {
     ConvergenceBound b = ConvergenceBound.of(c.scenario());
     long t = c.iterations();
     long later = t + 1 + t / 3;
-    assertTrue(b.total(c.gamma(), later) < b.total(c.gamma(), t) || b.terms(c.gamma(), t).optimization() < 1e-12 * b.total(c.gamma(), t));
+    assertTrue(
+        b.total(c.gamma(), later) < b.total(c.gamma(), t)
+            || b.terms(c.gamma(), t).optimization() < 1e-12 * b.total(c.gamma(), t));
     assertTrue(b.minimum(later) <= b.minimum(t), () -> c.toString());
   }
 
@@ -138,7 +147,8 @@ class BoundProperties {
     return Arbitraries.randomValue(r -> new Random(r.nextLong()));
   }
 
-  private static void assertSameBound(ConvergenceBound expected, ConvergenceBound actual, double gamma, long t) {
+  private static void assertSameBound(
+      ConvergenceBound expected, ConvergenceBound actual, double gamma, long t) {
     BoundTerms e = expected.terms(gamma, t);
     BoundTerms a = actual.terms(gamma, t);
     assertEquals(e.optimization(), a.optimization(), 1e-12 * e.total());
@@ -155,12 +165,17 @@ class BoundProperties {
     Arrays.fill(ones, 1);
     Hierarchy sync = Hierarchy.of(h.workers(), h.groupCountsBelowTop(), ones);
     ProblemConstants c = randomConstants(r);
-    ConvergenceBound b = ConvergenceBound.of(new Scenario(sync, c, Divergences.randomGrouping(sync, logUniform(r, 1e-3, 10))));
+    ConvergenceBound b =
+        ConvergenceBound.of(
+            new Scenario(sync, c, Divergences.randomGrouping(sync, logUniform(r, 1e-3, 10))));
     BoundTerms t = b.terms(0.5 / c.smoothness(), 1000);
     assertEquals(0, t.noiseDrift(), 0);
     assertEquals(0, t.divergenceDrift(), 0);
     assertEquals(1 / c.smoothness(), b.stepSizeLimit(), 0);
-    assertEquals(2 * c.initialGap() / (0.5 / c.smoothness() * 1000) + 0.5 * c.noiseVariance() / h.workers(), t.total(), 1e-12 * t.total());
+    assertEquals(
+        2 * c.initialGap() / (0.5 / c.smoothness() * 1000) + 0.5 * c.noiseVariance() / h.workers(),
+        t.total(),
+        1e-12 * t.total());
   }
 
   @Property(tries = 1000)
@@ -181,20 +196,24 @@ class BoundProperties {
     // N = 1: B_I with eps = eps_down.
     assertSameBound(
         ConvergenceBound.of(new Scenario(Hierarchy.localSgd(n, i), c, Divergences.perLevel(down))),
-        ConvergenceBound.of(new Scenario(Hierarchy.twoLevel(n, 1, i, g), c, Divergences.perLevel(down, 0))),
+        ConvergenceBound.of(
+            new Scenario(Hierarchy.twoLevel(n, 1, i, g), c, Divergences.perLevel(down, 0))),
         gamma,
         t);
     // N = n: B_G with eps = eps_up.
     assertSameBound(
         ConvergenceBound.of(new Scenario(Hierarchy.localSgd(n, g), c, Divergences.perLevel(up))),
-        ConvergenceBound.of(new Scenario(Hierarchy.twoLevel(n, n, i, g), c, Divergences.perLevel(0, up))),
+        ConvergenceBound.of(
+            new Scenario(Hierarchy.twoLevel(n, n, i, g), c, Divergences.perLevel(0, up))),
         gamma,
         t);
     // I = G: B_G with eps^2 = eps_down^2 + eps_up^2 (needs 1 < N < n for both levels to merge).
     if (groups > 1 && m > 1) {
       assertSameBound(
-          ConvergenceBound.of(new Scenario(Hierarchy.localSgd(n, g), c, Divergences.perLevel(down + up))),
-          ConvergenceBound.of(new Scenario(Hierarchy.twoLevel(n, groups, g, g), c, Divergences.perLevel(down, up))),
+          ConvergenceBound.of(
+              new Scenario(Hierarchy.localSgd(n, g), c, Divergences.perLevel(down + up))),
+          ConvergenceBound.of(
+              new Scenario(Hierarchy.twoLevel(n, groups, g, g), c, Divergences.perLevel(down, up))),
           gamma,
           t);
     }

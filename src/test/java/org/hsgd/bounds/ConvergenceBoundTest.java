@@ -12,17 +12,33 @@ import org.junit.jupiter.api.Test;
 class ConvergenceBoundTest {
   private static final double TOL = 1e-12;
 
-  static ConvergenceBound twoLevel(int n, int groups, long i, long g, double l, double s2, double delta, double down, double up) {
+  static ConvergenceBound twoLevel(
+      int n,
+      int groups,
+      long i,
+      long g,
+      double l,
+      double s2,
+      double delta,
+      double down,
+      double up) {
     return ConvergenceBound.of(
-        new Scenario(Hierarchy.twoLevel(n, groups, i, g), new ProblemConstants(l, s2, delta), Divergences.perLevel(down, up)));
+        new Scenario(
+            Hierarchy.twoLevel(n, groups, i, g),
+            new ProblemConstants(l, s2, delta),
+            Divergences.perLevel(down, up)));
   }
 
   static ConvergenceBound localSgd(int n, long p, double l, double s2, double delta, double eps2) {
     return ConvergenceBound.of(
-        new Scenario(Hierarchy.localSgd(n, p), new ProblemConstants(l, s2, delta), Divergences.perLevel(eps2)));
+        new Scenario(
+            Hierarchy.localSgd(n, p),
+            new ProblemConstants(l, s2, delta),
+            Divergences.perLevel(eps2)));
   }
 
-  static void assertTerms(BoundTerms t, double opt, double noise, double noiseDrift, double divDrift) {
+  static void assertTerms(
+      BoundTerms t, double opt, double noise, double noiseDrift, double divDrift) {
     assertEquals(opt, t.optimization(), TOL * Math.max(1, opt), "optimization");
     assertEquals(noise, t.noise(), TOL, "noise");
     assertEquals(noiseDrift, t.noiseDrift(), TOL, "noiseDrift");
@@ -31,7 +47,8 @@ class ConvergenceBoundTest {
 
   @Test
   void twoLevelHandComputed() {
-    // n=4, N=2 (m=2), I=2, G=4, L=1, sigma2=1, Delta=1, eps_down2=0.5, eps_up2=0.25, gamma=0.1, T=100
+    // n=4, N=2 (m=2), I=2, G=4, L=1, sigma2=1, Delta=1, eps_down2=0.5, eps_up2=0.25, gamma=0.1,
+    // T=100
     // optimization 2*1/(0.1*100) = 0.2; noise 0.1*1*1/4 = 0.025
     // noiseDrift 2*0.01*[(I-1)(1-1/m) + (G-1)(1/m-1/n)] = 0.02*[0.5 + 3*0.25] = 0.025
     // divergenceDrift (4/3)*0.01*[1*3*0.5 + 3*7*0.25] = (4/3)*0.0675 = 0.09; total 0.34
@@ -54,7 +71,8 @@ class ConvergenceBoundTest {
     // divergenceDrift (4/3)*4e-4*4 * [1*3*0.3 + 3*7*0.2 + 7*15*0.1] = (4/3)*1.6e-3*15.6 = 0.03328
     Hierarchy h = Hierarchy.of(8, new int[] {4, 2}, new long[] {2, 4, 8});
     ConvergenceBound b =
-        ConvergenceBound.of(new Scenario(h, new ProblemConstants(2, 0.5, 3), Divergences.perLevel(0.3, 0.2, 0.1)));
+        ConvergenceBound.of(
+            new Scenario(h, new ProblemConstants(2, 0.5, 3), Divergences.perLevel(0.3, 0.2, 0.1)));
     assertTerms(b.terms(0.02, 50), 6, 0.0025, 0.0034, 0.03328);
     assertEquals(6.03918, b.total(0.02, 50), TOL);
     // gamma_max = min(1/2, 1/(2*2*sqrt(56)))
@@ -120,7 +138,8 @@ class ConvergenceBoundTest {
   @Test
   void optimalStepSizeNeedsAPositiveGap() {
     InvalidInputException e =
-        assertThrows(InvalidInputException.class, () -> localSgd(2, 2, 1, 1, 0, 1).optimalStepSize(10));
+        assertThrows(
+            InvalidInputException.class, () -> localSgd(2, 2, 1, 1, 0, 1).optimalStepSize(10));
     assertEquals("delta", e.field());
     assertTrue(e.getMessage().contains("no minimiser"), e.getMessage());
   }
@@ -134,7 +153,8 @@ class ConvergenceBoundTest {
     assertEquals(200, b.smallestHorizon(0.2401, 0.1));
     // Target 100: met at T = 1 (B(0.1, 1) = 20.14).
     assertEquals(1, b.smallestHorizon(100, 0.1));
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> b.smallestHorizon(0.14, 0.1));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> b.smallestHorizon(0.14, 0.1));
     assertEquals("target", e.field());
   }
 
@@ -152,8 +172,10 @@ class ConvergenceBoundTest {
   void badStepSizeAndHorizonAreRejected() {
     ConvergenceBound b = localSgd(2, 2, 1, 1, 1, 1);
     assertEquals("gamma", assertThrows(InvalidInputException.class, () -> b.terms(0, 10)).field());
-    assertEquals("gamma", assertThrows(InvalidInputException.class, () -> b.terms(Double.NaN, 10)).field());
+    assertEquals(
+        "gamma", assertThrows(InvalidInputException.class, () -> b.terms(Double.NaN, 10)).field());
     assertEquals("T", assertThrows(InvalidInputException.class, () -> b.terms(0.1, 0)).field());
-    assertEquals("target", assertThrows(InvalidInputException.class, () -> b.smallestHorizon(-1)).field());
+    assertEquals(
+        "target", assertThrows(InvalidInputException.class, () -> b.smallestHorizon(-1)).field());
   }
 }

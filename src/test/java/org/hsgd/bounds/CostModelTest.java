@@ -24,23 +24,30 @@ class CostModelTest {
   @Test
   void needsACostPerLevel() {
     Hierarchy three = Hierarchy.of(8, new int[] {4, 2}, new long[] {1, 2, 4});
-    assertEquals("aggregation-seconds", assertThrows(InvalidInputException.class, () -> cost.seconds(three, 10)).field());
-    assertEquals("step-seconds", assertThrows(InvalidInputException.class, () -> new CostModel(-1, List.of(1.0))).field());
+    assertEquals(
+        "aggregation-seconds",
+        assertThrows(InvalidInputException.class, () -> cost.seconds(three, 10)).field());
+    assertEquals(
+        "step-seconds",
+        assertThrows(InvalidInputException.class, () -> new CostModel(-1, List.of(1.0))).field());
   }
 
   @Test
   void plannerRanksByTime() {
     ProblemConstants c = new ProblemConstants(1, 1, 1);
     List<Hierarchy> candidates =
-        List.of(Hierarchy.localSgd(16, 1), Hierarchy.localSgd(16, 8), Hierarchy.twoLevel(16, 4, 2, 8));
-    List<Plan> plans = Planner.rank(candidates, c, 1, 0.0501, new CostModel(0.001, List.of(0.01, 10.0)));
+        List.of(
+            Hierarchy.localSgd(16, 1), Hierarchy.localSgd(16, 8), Hierarchy.twoLevel(16, 4, 2, 8));
+    List<Plan> plans =
+        Planner.rank(candidates, c, 1, 0.0501, new CostModel(0.001, List.of(0.01, 10.0)));
     assertEquals(3, plans.size());
     for (int i = 1; i < plans.size(); i++) {
       assertTrue(plans.get(i - 1).seconds() <= plans.get(i).seconds());
     }
     // Synchronous SGD: b = 1/16, B*(T) = 2 sqrt(2 * 1/16 / T) <= 0.0501 first at T = 200
     // (T >= 0.5/0.0501^2 = 199.2); seconds = 200*0.001 + 200*10 = 2000.2.
-    Plan sync = plans.stream().filter(p -> p.hierarchy().topPeriod() == 1).findFirst().orElseThrow();
+    Plan sync =
+        plans.stream().filter(p -> p.hierarchy().topPeriod() == 1).findFirst().orElseThrow();
     assertEquals(200, sync.iterations());
     assertEquals(2000.2, sync.seconds(), 1e-9);
     assertEquals(List.of(200L), sync.aggregations());

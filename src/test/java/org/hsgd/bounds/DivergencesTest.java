@@ -27,7 +27,8 @@ class DivergencesTest {
   @Test
   void randomGroupingThreeLevel() {
     // n=8, N=[4,2]: w = 4/7, 2/7, 1/7; eps2 = 1.4 -> 0.8, 0.4, 0.2
-    Divergences d = Divergences.randomGrouping(Hierarchy.of(8, new int[] {4, 2}, new long[] {1, 2, 4}), 1.4);
+    Divergences d =
+        Divergences.randomGrouping(Hierarchy.of(8, new int[] {4, 2}, new long[] {1, 2, 4}), 1.4);
     assertEquals(0.8, d.level(1), TOL);
     assertEquals(0.4, d.level(2), TOL);
     assertEquals(0.2, d.level(3), TOL);
@@ -49,9 +50,21 @@ class DivergencesTest {
 
   @Test
   void rejectsInvalidValues() {
-    assertEquals("eps2[2]", assertThrows(InvalidInputException.class, () -> Divergences.perLevel(1, -1)).field());
-    assertEquals("eps2-total", assertThrows(InvalidInputException.class, () -> Divergences.perLevel(new double[] {1}, Double.NaN)).field());
-    assertEquals("n", assertThrows(InvalidInputException.class, () -> Divergences.randomGrouping(Hierarchy.localSgd(1, 2), 1)).field());
+    assertEquals(
+        "eps2[2]",
+        assertThrows(InvalidInputException.class, () -> Divergences.perLevel(1, -1)).field());
+    assertEquals(
+        "eps2-total",
+        assertThrows(
+                InvalidInputException.class,
+                () -> Divergences.perLevel(new double[] {1}, Double.NaN))
+            .field());
+    assertEquals(
+        "n",
+        assertThrows(
+                InvalidInputException.class,
+                () -> Divergences.randomGrouping(Hierarchy.localSgd(1, 2), 1))
+            .field());
   }
 
   @Test
@@ -63,17 +76,37 @@ class DivergencesTest {
             () -> new Scenario(Hierarchy.twoLevel(4, 1, 2, 4), c, Divergences.perLevel(1, 0.5)));
     assertEquals("eps2[2]", e.field());
     assertEquals(
-        "eps2", assertThrows(InvalidInputException.class, () -> new Scenario(Hierarchy.twoLevel(4, 2, 2, 4), c, Divergences.perLevel(1))).field());
+        "eps2",
+        assertThrows(
+                InvalidInputException.class,
+                () -> new Scenario(Hierarchy.twoLevel(4, 2, 2, 4), c, Divergences.perLevel(1)))
+            .field());
     assertEquals(
         "eps2-total",
-        assertThrows(InvalidInputException.class, () -> new Scenario(Hierarchy.localSgd(1, 4), c, Divergences.perLevel(new double[] {0}, 1))).field());
+        assertThrows(
+                InvalidInputException.class,
+                () ->
+                    new Scenario(
+                        Hierarchy.localSgd(1, 4), c, Divergences.perLevel(new double[] {0}, 1)))
+            .field());
   }
 
   @Test
   void constantsAreChecked() {
-    assertEquals("L", assertThrows(InvalidInputException.class, () -> new ProblemConstants(0, 1, 1)).field());
-    assertEquals("L", assertThrows(InvalidInputException.class, () -> new ProblemConstants(-1, 1, 1)).field());
-    assertEquals("sigma2", assertThrows(InvalidInputException.class, () -> new ProblemConstants(1, -1, 1)).field());
-    assertEquals("delta", assertThrows(InvalidInputException.class, () -> new ProblemConstants(1, 1, Double.POSITIVE_INFINITY)).field());
+    assertEquals(
+        "L",
+        assertThrows(InvalidInputException.class, () -> new ProblemConstants(0, 1, 1)).field());
+    assertEquals(
+        "L",
+        assertThrows(InvalidInputException.class, () -> new ProblemConstants(-1, 1, 1)).field());
+    assertEquals(
+        "sigma2",
+        assertThrows(InvalidInputException.class, () -> new ProblemConstants(1, -1, 1)).field());
+    assertEquals(
+        "delta",
+        assertThrows(
+                InvalidInputException.class,
+                () -> new ProblemConstants(1, 1, Double.POSITIVE_INFINITY))
+            .field());
   }
 }

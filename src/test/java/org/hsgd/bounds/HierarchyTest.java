@@ -31,7 +31,8 @@ class HierarchyTest {
     assertArrayEquals(new long[] {19, 6}, Hierarchy.twoLevel(8, 2, 4, 16).aggregationCounts(100));
     // P = 2,4,8, T = 17: top 2, middle 4 - 2 = 2, bottom 8 - 4 = 4.
     assertArrayEquals(
-        new long[] {4, 2, 2}, Hierarchy.of(8, new int[] {4, 2}, new long[] {2, 4, 8}).aggregationCounts(17));
+        new long[] {4, 2, 2},
+        Hierarchy.of(8, new int[] {4, 2}, new long[] {2, 4, 8}).aggregationCounts(17));
     // Local SGD P = 5, T = 23: 4 global aggregations.
     assertArrayEquals(new long[] {4}, Hierarchy.localSgd(3, 5).aggregationCounts(23));
   }
@@ -53,27 +54,48 @@ class HierarchyTest {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(8, 2, 3, 10));
     assertEquals("periods", e.field());
-    assertEquals("periods must be nested, each a multiple of the one below; found P_2=10, P_1=3", e.getMessage());
+    assertEquals(
+        "periods must be nested, each a multiple of the one below; found P_2=10, P_1=3",
+        e.getMessage());
   }
 
   @Test
   void rejectsGroupsThatDoNotDivide() {
-    assertEquals("groups", assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(10, 3, 1, 2)).field());
-    assertEquals(
-        "groups", assertThrows(InvalidInputException.class, () -> Hierarchy.of(12, new int[] {6, 4}, new long[] {1, 2, 4})).field());
-    assertEquals("groups", assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(8, 16, 1, 2)).field());
-    assertEquals("groups", assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(8, 0, 1, 2)).field());
     assertEquals(
         "groups",
-        assertThrows(InvalidInputException.class, () -> new Hierarchy(8, List.of(new Level(1, 2)))).field());
+        assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(10, 3, 1, 2)).field());
+    assertEquals(
+        "groups",
+        assertThrows(
+                InvalidInputException.class,
+                () -> Hierarchy.of(12, new int[] {6, 4}, new long[] {1, 2, 4}))
+            .field());
+    assertEquals(
+        "groups",
+        assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(8, 16, 1, 2)).field());
+    assertEquals(
+        "groups",
+        assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(8, 0, 1, 2)).field());
+    assertEquals(
+        "groups",
+        assertThrows(InvalidInputException.class, () -> new Hierarchy(8, List.of(new Level(1, 2))))
+            .field());
   }
 
   @Test
   void rejectsBadCountsAndShapes() {
-    assertEquals("n", assertThrows(InvalidInputException.class, () -> Hierarchy.localSgd(0, 1)).field());
-    assertEquals("periods", assertThrows(InvalidInputException.class, () -> Hierarchy.localSgd(4, 0)).field());
     assertEquals(
-        "periods", assertThrows(InvalidInputException.class, () -> Hierarchy.of(4, new int[] {2}, new long[] {2})).field());
-    assertEquals("periods", assertThrows(InvalidInputException.class, () -> new Hierarchy(4, List.of())).field());
+        "n", assertThrows(InvalidInputException.class, () -> Hierarchy.localSgd(0, 1)).field());
+    assertEquals(
+        "periods",
+        assertThrows(InvalidInputException.class, () -> Hierarchy.localSgd(4, 0)).field());
+    assertEquals(
+        "periods",
+        assertThrows(
+                InvalidInputException.class, () -> Hierarchy.of(4, new int[] {2}, new long[] {2}))
+            .field());
+    assertEquals(
+        "periods",
+        assertThrows(InvalidInputException.class, () -> new Hierarchy(4, List.of())).field());
   }
 }

@@ -39,9 +39,11 @@ class BadInputTest {
         Arguments.of("--T 1e30", "T must be a whole number below 2^62"),
         Arguments.of("--target -2", "target must be positive"),
         Arguments.of("--delta 0 --target 0.1", "delta must be positive"),
-        Arguments.of("--local-period 2 --global-period 4", "periods must not be combined with local-period"),
+        Arguments.of(
+            "--local-period 2 --global-period 4", "periods must not be combined with local-period"),
         Arguments.of("--eps-down2 1", "eps2 must not be combined with eps-down2"),
-        Arguments.of("--random-grouping --eps2-total 1", "eps2 must not be given with random-grouping"),
+        Arguments.of(
+            "--random-grouping --eps2-total 1", "eps2 must not be given with random-grouping"),
         Arguments.of("--format yaml", "Invalid value for option '--format'"),
         Arguments.of("--frobnicate", "Unknown option"));
   }
@@ -61,29 +63,51 @@ class BadInputTest {
         Arguments.of("n: 8\nperiods: [2, 4\n", "config must be valid YAML"),
         Arguments.of("- just\n- a list\n", "config must be a YAML map"),
         Arguments.of("n: 8\nsigma: 1\n", "unknown key 'sigma'"),
-        Arguments.of("n: 8\ngroups: [2]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps2: [1, 1]\n", "T is required"),
-        Arguments.of("n: 4\ngroups: [1]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps2: [1, 1]\nT: 10\n", "eps2[2] must be 0 because level 2 merges nothing"),
-        Arguments.of("n: 1\nperiods: [4]\nL: 1\nsigma2: 1\ndelta: 1\neps2-total: 1\nT: 10\n", "eps2[1] must be 0"),
-        Arguments.of("n: 8\ngroups: [2]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps-down2: 1\neps-up2: 1\nrandom-grouping: maybe\nT: 10\n", "random-grouping must be true or false"));
+        Arguments.of(
+            "n: 8\ngroups: [2]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps2: [1, 1]\n",
+            "T is required"),
+        Arguments.of(
+            "n: 4\ngroups: [1]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps2: [1, 1]\nT: 10\n",
+            "eps2[2] must be 0 because level 2 merges nothing"),
+        Arguments.of(
+            "n: 1\nperiods: [4]\nL: 1\nsigma2: 1\ndelta: 1\neps2-total: 1\nT: 10\n",
+            "eps2[1] must be 0"),
+        Arguments.of(
+            "n: 8\ngroups: [2]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps-down2: 1\neps-up2: 1\nrandom-grouping: maybe\nT: 10\n",
+            "random-grouping must be true or false"));
   }
 
   @ParameterizedTest
   @MethodSource("badConfigs")
-  void badConfigIsOneLineAndExitTwo(String yaml, String expected, @TempDir Path dir) throws Exception {
+  void badConfigIsOneLineAndExitTwo(String yaml, String expected, @TempDir Path dir)
+      throws Exception {
     Path config = dir.resolve("bad.yaml");
     Files.writeString(config, yaml);
     assertOneLineError(Cli.run("bound", "--config", config.toString()), expected);
   }
 
   static Stream<Arguments> badSweeps() {
-    String base = "n: 8\ngroups: [2]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps2-total: 1\nrandom-grouping: true\nT: 100\n";
+    String base =
+        "n: 8\ngroups: [2]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps2-total: 1\nrandom-grouping: true\nT: 100\n";
     return Stream.of(
-        Arguments.of(base + "sweep: {parameter: 'periods[2]', values: [4, 6, 7]}\n", "sweep must give a valid scenario at every point; found periods[2]=7.0 (periods must be nested"),
-        Arguments.of(base + "sweep: {parameter: 'periods[3]', values: [4]}\n", "sweep.parameter must index an existing entry"),
-        Arguments.of(base + "sweep: {parameter: sigma, values: [4]}\n", "sweep.parameter must be a numeric bound key"),
-        Arguments.of(base + "sweep: {parameter: T, values: [4], range: {from: 1, to: 2, step: 1}}\n", "sweep must give either values or range"),
-        Arguments.of(base + "sweep: {parameter: L, range: {from: 2, to: 1, step: 1}}\n", "sweep.range.to must not be below from"),
-        Arguments.of(base + "sweep: {parameter: L, range: {from: 0, to: 1, points: 5, scale: log}}\n", "sweep.range.from must be positive"),
+        Arguments.of(
+            base + "sweep: {parameter: 'periods[2]', values: [4, 6, 7]}\n",
+            "sweep must give a valid scenario at every point; found periods[2]=7.0 (periods must be nested"),
+        Arguments.of(
+            base + "sweep: {parameter: 'periods[3]', values: [4]}\n",
+            "sweep.parameter must index an existing entry"),
+        Arguments.of(
+            base + "sweep: {parameter: sigma, values: [4]}\n",
+            "sweep.parameter must be a numeric bound key"),
+        Arguments.of(
+            base + "sweep: {parameter: T, values: [4], range: {from: 1, to: 2, step: 1}}\n",
+            "sweep must give either values or range"),
+        Arguments.of(
+            base + "sweep: {parameter: L, range: {from: 2, to: 1, step: 1}}\n",
+            "sweep.range.to must not be below from"),
+        Arguments.of(
+            base + "sweep: {parameter: L, range: {from: 0, to: 1, points: 5, scale: log}}\n",
+            "sweep.range.from must be positive"),
         Arguments.of(base, "sweep is required"));
   }
 
@@ -93,24 +117,36 @@ class BadInputTest {
     Path config = dir.resolve("sweep.yaml");
     Files.writeString(config, yaml);
     Path out = dir.resolve("out");
-    assertOneLineError(Cli.run("bound", "sweep", "--config", config.toString(), "--out", out.toString()), expected);
+    assertOneLineError(
+        Cli.run("bound", "sweep", "--config", config.toString(), "--out", out.toString()),
+        expected);
     assertFalse(Files.exists(out), "no output folder on bad input");
   }
 
   static Stream<Arguments> badPlans() {
-    String base = "n: 16\nL: 1\nsigma2: 1\ndelta: 1\neps2-total: 1\ntarget: 0.1\nstep-seconds: 0.01\naggregation-seconds: [0.1, 1]\n";
+    String base =
+        "n: 16\nL: 1\nsigma2: 1\ndelta: 1\neps2-total: 1\ntarget: 0.1\nstep-seconds: 0.01\naggregation-seconds: [0.1, 1]\n";
     return Stream.of(
         Arguments.of(base, "candidates must give at least one valid hierarchy"),
-        Arguments.of(base + "candidates: [{periods: [3, 4], groups: [2]}]\n", "candidates[1] must be a valid hierarchy; found periods must be nested"),
-        Arguments.of(base + "candidates: [{periods: [1, 2, 4], groups: [4, 2]}]\n", "aggregation-seconds must give a cost for every level"),
+        Arguments.of(
+            base + "candidates: [{periods: [3, 4], groups: [2]}]\n",
+            "candidates[1] must be a valid hierarchy; found periods must be nested"),
+        Arguments.of(
+            base + "candidates: [{periods: [1, 2, 4], groups: [4, 2]}]\n",
+            "aggregation-seconds must give a cost for every level"),
         Arguments.of(base + "candidates: [{period: [4]}]\n", "unknown key 'period'"),
-        Arguments.of(base.replace("target: 0.1", "target: 0") + "candidates: [{periods: [4]}]\n", "target must be positive"),
-        Arguments.of(base.replace("n: 16", "n: 1") + "candidates: [{periods: [4]}]\n", "n must be at least 2 for random grouping"));
+        Arguments.of(
+            base.replace("target: 0.1", "target: 0") + "candidates: [{periods: [4]}]\n",
+            "target must be positive"),
+        Arguments.of(
+            base.replace("n: 16", "n: 1") + "candidates: [{periods: [4]}]\n",
+            "n must be at least 2 for random grouping"));
   }
 
   @ParameterizedTest
   @MethodSource("badPlans")
-  void badPlanIsOneLineAndExitTwo(String yaml, String expected, @TempDir Path dir) throws Exception {
+  void badPlanIsOneLineAndExitTwo(String yaml, String expected, @TempDir Path dir)
+      throws Exception {
     Path config = dir.resolve("plan.yaml");
     Files.writeString(config, yaml);
     assertOneLineError(Cli.run("plan", "--config", config.toString()), expected);

@@ -26,8 +26,25 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 class BoundCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] TWO_LEVEL = {
-    "bound", "--n", "4", "--groups", "2", "--periods", "2,4", "--L", "1", "--sigma2", "1", "--delta", "1",
-    "--eps2", "0.5,0.25", "--gamma", "0.1", "--T", "100"
+    "bound",
+    "--n",
+    "4",
+    "--groups",
+    "2",
+    "--periods",
+    "2,4",
+    "--L",
+    "1",
+    "--sigma2",
+    "1",
+    "--delta",
+    "1",
+    "--eps2",
+    "0.5,0.25",
+    "--gamma",
+    "0.1",
+    "--T",
+    "100"
   };
 
   static String[] with(String[] base, String... more) {
@@ -50,11 +67,14 @@ class BoundCommandTest {
     assertEquals(1 / (2 * Math.sqrt(12)), j.get("gammaMax").asDouble(), 1e-15);
     assertTrue(j.get("stepSizeValid").asBoolean());
     assertTrue(j.at("/sandwich/holds").asBoolean());
-    // Lower: local SGD P=2, n=4, eps2 = 0.75: 0.2 + 0.025 + 2*0.01*1*(3/4) + (4/3)*0.01*3*0.75 = 0.27
+    // Lower: local SGD P=2, n=4, eps2 = 0.75: 0.2 + 0.025 + 2*0.01*1*(3/4) + (4/3)*0.01*3*0.75 =
+    // 0.27
     assertEquals(0.27, j.at("/sandwich/lower/total").asDouble(), 1e-12);
-    // Upper: P=4: 0.2 + 0.025 + 2*0.01*3*(3/4) + (4/3)*0.01*21*0.75 = 0.2 + 0.025 + 0.045 + 0.21 = 0.48
+    // Upper: P=4: 0.2 + 0.025 + 2*0.01*3*(3/4) + (4/3)*0.01*21*0.75 = 0.2 + 0.025 + 0.045 + 0.21 =
+    // 0.48
     assertEquals(0.48, j.at("/sandwich/upper/total").asDouble(), 1e-12);
-    assertEquals("[25, 25]", j.get("aggregationsPerLevel").toString().replace(" ", "").replace(",", ", "));
+    assertEquals(
+        "[25, 25]", j.get("aggregationsPerLevel").toString().replace(" ", "").replace(",", ", "));
   }
 
   @Test
@@ -92,9 +112,31 @@ class BoundCommandTest {
     Cli general = Cli.run(with(TWO_LEVEL, "--format", "json"));
     Cli alias =
         Cli.run(
-            "bound", "--n", "4", "--groups", "2", "--local-period", "2", "--global-period", "4", "--L", "1",
-            "--sigma2", "1", "--delta", "1", "--eps-down2", "0.5", "--eps-up2", "0.25", "--gamma", "0.1",
-            "--T", "100", "--format", "json");
+            "bound",
+            "--n",
+            "4",
+            "--groups",
+            "2",
+            "--local-period",
+            "2",
+            "--global-period",
+            "4",
+            "--L",
+            "1",
+            "--sigma2",
+            "1",
+            "--delta",
+            "1",
+            "--eps-down2",
+            "0.5",
+            "--eps-up2",
+            "0.25",
+            "--gamma",
+            "0.1",
+            "--T",
+            "100",
+            "--format",
+            "json");
     assertEquals(general.out(), alias.out());
   }
 
@@ -104,7 +146,8 @@ class BoundCommandTest {
     Files.writeString(
         config,
         "n: 4\ngroups: [2]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps2: [0.5, 0.25]\ngamma: 0.1\nT: 50\n");
-    Cli fromConfig = Cli.run("bound", "--config", config.toString(), "--T", "100", "--format", "json");
+    Cli fromConfig =
+        Cli.run("bound", "--config", config.toString(), "--T", "100", "--format", "json");
     assertEquals(0, fromConfig.exitCode(), fromConfig.err());
     assertEquals(Cli.run(with(TWO_LEVEL, "--format", "json")).out(), fromConfig.out());
   }
@@ -113,14 +156,35 @@ class BoundCommandTest {
   void optimalGammaAndTargetMatchTheLibrary() throws Exception {
     Cli cli =
         Cli.run(
-            "bound", "--n", "8", "--groups", "4,2", "--periods", "2,4,8", "--L", "2", "--sigma2", "0.5",
-            "--delta", "3", "--eps2-total", "0.6", "--random-grouping", "--T", "5000", "--target", "0.5",
-            "--format", "json");
+            "bound",
+            "--n",
+            "8",
+            "--groups",
+            "4,2",
+            "--periods",
+            "2,4,8",
+            "--L",
+            "2",
+            "--sigma2",
+            "0.5",
+            "--delta",
+            "3",
+            "--eps2-total",
+            "0.6",
+            "--random-grouping",
+            "--T",
+            "5000",
+            "--target",
+            "0.5",
+            "--format",
+            "json");
     assertEquals(0, cli.exitCode(), cli.err());
     JsonNode j = JSON.readTree(cli.out());
     Hierarchy h = Hierarchy.of(8, new int[] {4, 2}, new long[] {2, 4, 8});
-    Scenario s = new Scenario(h, new ProblemConstants(2, 0.5, 3), Divergences.randomGrouping(h, 0.6));
-    SandwichResult r = new BoundQuery(s, OptionalDouble.empty(), 5000, OptionalDouble.of(0.5), false).evaluate();
+    Scenario s =
+        new Scenario(h, new ProblemConstants(2, 0.5, 3), Divergences.randomGrouping(h, 0.6));
+    SandwichResult r =
+        new BoundQuery(s, OptionalDouble.empty(), 5000, OptionalDouble.of(0.5), false).evaluate();
     assertEquals(r.hsgd().total(), j.get("total").asDouble(), 0);
     assertEquals(r.hsgd().stepSize(), j.get("gamma").asDouble(), 0);
     assertEquals(r.hsgd().horizonForTarget().getAsLong(), j.get("horizonForTarget").asLong());
@@ -131,7 +195,8 @@ class BoundCommandTest {
 
   @Test
   void allowInvalidStepComputesAndMarksNoGuarantee() throws Exception {
-    Cli cli = Cli.run(with(TWO_LEVEL, "--gamma", "0.5", "--allow-invalid-step", "--format", "json"));
+    Cli cli =
+        Cli.run(with(TWO_LEVEL, "--gamma", "0.5", "--allow-invalid-step", "--format", "json"));
     assertEquals(0, cli.exitCode(), cli.err());
     JsonNode j = JSON.readTree(cli.out());
     assertFalse(j.get("stepSizeValid").asBoolean());
@@ -140,14 +205,21 @@ class BoundCommandTest {
 
   @Test
   void unreachableTargetAtAFixedStepSizeIsSaidNotHidden() throws Exception {
-    // At gamma = 0.1 the H-SGD noise and drift add up to 0.14 (ConvergenceBoundTest): 0.1 is out of reach.
+    // At gamma = 0.1 the H-SGD noise and drift add up to 0.14 (ConvergenceBoundTest): 0.1 is out of
+    // reach.
     Cli cli = Cli.run(with(TWO_LEVEL, "--target", "0.1", "--format", "json"));
     assertEquals(0, cli.exitCode(), cli.err());
     JsonNode j = JSON.readTree(cli.out());
     assertTrue(j.get("horizonForTarget").isNull());
-    assertTrue(j.get("notes").toString().contains("unreachable at this gamma for"), j.get("notes").toString());
+    assertTrue(
+        j.get("notes").toString().contains("unreachable at this gamma for"),
+        j.get("notes").toString());
     // 0.3401 is reached at T = 100 by H-SGD (ConvergenceBoundTest.smallestHorizonAtFixedStepSize).
-    assertEquals(100, JSON.readTree(Cli.run(with(TWO_LEVEL, "--target", "0.3401", "--format", "json")).out()).get("horizonForTarget").asLong());
+    assertEquals(
+        100,
+        JSON.readTree(Cli.run(with(TWO_LEVEL, "--target", "0.3401", "--format", "json")).out())
+            .get("horizonForTarget")
+            .asLong());
   }
 
   @Test
@@ -160,7 +232,8 @@ class BoundCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "--help", "bound --help", "bound sweep --help", "plan --help", "--version"})
+  @ValueSource(
+      strings = {"", "--help", "bound --help", "bound sweep --help", "plan --help", "--version"})
   void helpAndVersionExitZero(String args) {
     Cli cli = Cli.run(args.isEmpty() ? new String[0] : args.split(" "));
     assertEquals(0, cli.exitCode(), cli.err());

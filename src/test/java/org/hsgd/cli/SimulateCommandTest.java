@@ -21,7 +21,8 @@ import tech.tablesaw.api.Table;
 
 class SimulateCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String MLP = """
+  private static final String MLP =
+      """
       problem: {type: mlp}
       data: {source: gaussian-mixture, classes: 4, features: 6, samples: 400, separation: 2.0}
       partition: {type: dirichlet, alpha: 0.5}
@@ -54,7 +55,16 @@ class SimulateCommandTest {
     }
     Table t = Table.read().csv(out.resolve("hsgd-seed1.csv").toFile());
     assertEquals(
-        List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1", "div_level_2", "div_down", "div_up", "wall_s"),
+        List.of(
+            "iteration",
+            "loss",
+            "grad_norm_sq",
+            "test_accuracy",
+            "div_level_1",
+            "div_level_2",
+            "div_down",
+            "div_up",
+            "wall_s"),
         t.columnNames());
     assertEquals(2001, t.rowCount()); // t = 0..2000, eval-every 1
     JsonNode m = JSON.readTree(out.resolve("hsgd-seed1.manifest.json").toFile());
@@ -64,11 +74,15 @@ class SimulateCommandTest {
     assertEquals(downward, t.numberColumn("div_down").get(0).doubleValue(), 1e-9 * downward);
     assertTrue(m.at("/bound/stepSizeValid").asBoolean());
     // The bound holds where its constants are exact.
-    assertTrue(m.at("/bound/total").asDouble() >= m.get("measuredMeanGradNormSq").asDouble(), m.toString());
+    assertTrue(
+        m.at("/bound/total").asDouble() >= m.get("measuredMeanGradNormSq").asDouble(),
+        m.toString());
     assertEquals(16, m.at("/settings/n").asInt());
     assertFalse(m.get("version").asText().isEmpty());
     Table local = Table.read().csv(out.resolve("local-P4-seed1.csv").toFile());
-    assertEquals(List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1", "wall_s"), local.columnNames());
+    assertEquals(
+        List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1", "wall_s"),
+        local.columnNames());
     assertTrue(cli.out().contains("wrote " + out.resolve("hsgd-seed1.csv")));
     for (String ext : List.of("png", "svg", "pdf")) {
       assertTrue(Files.size(out.resolve("grad_norm_sq." + ext)) > 1000, ext);
@@ -80,17 +94,43 @@ class SimulateCommandTest {
     Path config = write(dir, "mlp.yaml", MLP);
     Path one = dir.resolve("one");
     Path two = dir.resolve("two");
-    assertEquals(0, Cli.run("simulate", config.toString(), "--threads", "1", "--seeds", "2", "--out", one.toString()).exitCode());
-    assertEquals(0, Cli.run("simulate", config.toString(), "--threads", "2", "--seeds", "2", "--out", two.toString()).exitCode());
+    assertEquals(
+        0,
+        Cli.run(
+                "simulate",
+                config.toString(),
+                "--threads",
+                "1",
+                "--seeds",
+                "2",
+                "--out",
+                one.toString())
+            .exitCode());
+    assertEquals(
+        0,
+        Cli.run(
+                "simulate",
+                config.toString(),
+                "--threads",
+                "2",
+                "--seeds",
+                "2",
+                "--out",
+                two.toString())
+            .exitCode());
     for (String file : List.of("hsgd-seed5.csv", "hsgd-seed6.csv")) {
       // Every column but wall_s, which measures time, must agree to the last digit.
       assertEquals(withoutWallTime(one.resolve(file)), withoutWallTime(two.resolve(file)), file);
     }
-    assertFalse(withoutWallTime(one.resolve("hsgd-seed5.csv")).equals(withoutWallTime(one.resolve("hsgd-seed6.csv"))));
+    assertFalse(
+        withoutWallTime(one.resolve("hsgd-seed5.csv"))
+            .equals(withoutWallTime(one.resolve("hsgd-seed6.csv"))));
   }
 
   private static List<String> withoutWallTime(Path csv) throws Exception {
-    return Files.readAllLines(csv).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
+    return Files.readAllLines(csv).stream()
+        .map(line -> line.substring(0, line.lastIndexOf(',')))
+        .toList();
   }
 
   @Test
@@ -99,7 +139,11 @@ class SimulateCommandTest {
     Path out = dir.resolve("out");
     Cli cli = Cli.run("simulate", config.toString(), "--out", out.toString());
     assertEquals(0, cli.exitCode(), cli.err());
-    List<Path> csvs = List.of(out.resolve("local-P2-seed5.csv"), out.resolve("hsgd-seed5.csv"), out.resolve("local-P8-seed5.csv"));
+    List<Path> csvs =
+        List.of(
+            out.resolve("local-P2-seed5.csv"),
+            out.resolve("hsgd-seed5.csv"),
+            out.resolve("local-P8-seed5.csv"));
     double start = Table.read().csv(csvs.get(0).toFile()).doubleColumn("loss").get(0);
     for (Path csv : csvs) {
       Table t = Table.read().csv(csv.toFile());
@@ -112,38 +156,59 @@ class SimulateCommandTest {
     return Stream.of(
         Arguments.of(MLP + "colour: blue\n", "unknown key 'colour'"),
         Arguments.of(MLP.replace("T: 120\n", ""), "T is required"),
-        Arguments.of(MLP.replace("periods: [2, 4, 8]", "periods: [2, 3, 8]"), "periods must be nested"),
-        Arguments.of(MLP.replace("groups: [4, 2]", "groups: [3, 1]"), "groups must split the level below"),
+        Arguments.of(
+            MLP.replace("periods: [2, 4, 8]", "periods: [2, 3, 8]"), "periods must be nested"),
+        Arguments.of(
+            MLP.replace("groups: [4, 2]", "groups: [3, 1]"), "groups must split the level below"),
         Arguments.of(MLP.replace("gamma: 0.1", "gamma: 1e6"), "gamma must keep the run finite"),
         Arguments.of(MLP.replace("type: mlp", "type: svm"), "problem.type must be"),
-        Arguments.of(MLP.replace("partition: {type: dirichlet, alpha: 0.5}", "partition: {type: dirichlet}"), "alpha is required"),
-        Arguments.of(MLP.replace("model: {hidden: 8, l2: 0.001}", "model: {hiden: 8}"), "unknown key 'hiden' in model"),
-        Arguments.of(MLP.replace("grouping: group-non-iid", "grouping: clever"), "grouping must be"),
+        Arguments.of(
+            MLP.replace("partition: {type: dirichlet, alpha: 0.5}", "partition: {type: dirichlet}"),
+            "alpha is required"),
+        Arguments.of(
+            MLP.replace("model: {hidden: 8, l2: 0.001}", "model: {hiden: 8}"),
+            "unknown key 'hiden' in model"),
+        Arguments.of(
+            MLP.replace("grouping: group-non-iid", "grouping: clever"), "grouping must be"),
         Arguments.of(MLP + "participation: [1, 1.5, 1]\n", "participation must lie in (0, 1]"),
-        Arguments.of(MLP + "group-sizes: [[3, 5], [2]]\n", "groups must not be combined with group-sizes"),
-        Arguments.of("problem: {type: quadratic, dimension: 3, eigenvalues: {min: 1, max: 2}}\nn: 4\nperiods: [2]\nbatch: 4\ngamma: 0.1\nT: 10\n",
+        Arguments.of(
+            MLP + "group-sizes: [[3, 5], [2]]\n", "groups must not be combined with group-sizes"),
+        Arguments.of(
+            "problem: {type: quadratic, dimension: 3, eigenvalues: {min: 1, max: 2}}\nn: 4\nperiods: [2]\nbatch: 4\ngamma: 0.1\nT: 10\n",
             "batch applies to logistic and mlp problems only"),
-        Arguments.of("problem: {type: quadratic, eigenvalues: [1, 0]}\nn: 4\nperiods: [2]\ngamma: 0.1\nT: 10\n", "problem.eigenvalues must be positive"),
+        Arguments.of(
+            "problem: {type: quadratic, eigenvalues: [1, 0]}\nn: 4\nperiods: [2]\ngamma: 0.1\nT: 10\n",
+            "problem.eigenvalues must be positive"),
         Arguments.of("problem: [not, a, map]\n", "problem must be a map"),
         Arguments.of("n: 4\nperiods: [2\n", "config must be valid YAML"));
   }
 
   @ParameterizedTest
   @MethodSource("badConfigs")
-  void badConfigIsOneLineExitTwoAndWritesNothing(String yaml, String expected, @TempDir Path dir) throws Exception {
+  void badConfigIsOneLineExitTwoAndWritesNothing(String yaml, String expected, @TempDir Path dir)
+      throws Exception {
     Path config = write(dir, "bad.yaml", yaml);
     Path out = dir.resolve("out");
     Cli cli = Cli.run("simulate", config.toString(), "--out", out.toString());
     // A run that diverges has printed progress before its error: the error is still one line.
-    String errorLines = cli.err().lines().filter(l -> !l.startsWith("progress: ")).collect(java.util.stream.Collectors.joining("\n"));
+    String errorLines =
+        cli.err()
+            .lines()
+            .filter(l -> !l.startsWith("progress: "))
+            .collect(java.util.stream.Collectors.joining("\n"));
     BadInputTest.assertOneLineError(new Cli(cli.exitCode(), cli.out(), errorLines), expected);
     assertFalse(Files.exists(out), "no partial output");
   }
 
   @Test
   void unequalGroupsRun(@TempDir Path dir) throws Exception {
-    Path config = write(dir, "u.yaml", MLP.replace("groups: [4, 2]\n", "").replace("periods: [2, 4, 8]", "periods: [2, 8]")
-        .replace("grouping: group-non-iid", "grouping: random\ngroup-sizes: [[3, 5]]"));
+    Path config =
+        write(
+            dir,
+            "u.yaml",
+            MLP.replace("groups: [4, 2]\n", "")
+                .replace("periods: [2, 4, 8]", "periods: [2, 8]")
+                .replace("grouping: group-non-iid", "grouping: random\ngroup-sizes: [[3, 5]]"));
     Path out = dir.resolve("out");
     Cli cli = Cli.run("simulate", config.toString(), "--out", out.toString());
     assertEquals(0, cli.exitCode(), cli.err());

@@ -21,7 +21,9 @@ class SweepAndPlanCommandTest {
   @Test
   void sweepWritesCsvPlotsAndManifest(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("g.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         n: 16
         groups: [4]
         periods: [2, 8]
@@ -52,20 +54,31 @@ class SweepAndPlanCommandTest {
     assertEquals((byte) 0x89, png[0]);
     assertEquals('P', png[1]);
     assertTrue(Files.readString(out.resolve("g.svg")).contains("<svg"));
-    assertTrue(new String(Files.readAllBytes(out.resolve("g.pdf")), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
+    assertTrue(
+        new String(
+                Files.readAllBytes(out.resolve("g.pdf")),
+                0,
+                5,
+                java.nio.charset.StandardCharsets.US_ASCII)
+            .startsWith("%PDF"));
     JsonNode manifest = JSON.readTree(out.resolve("g.manifest.json").toFile());
     assertEquals(16, manifest.at("/settings/n").asInt());
     assertTrue(manifest.get("rerun").asText().contains("bound sweep --config"));
     // The same config gives the same numbers.
     String first = Files.readString(out.resolve("g.csv"));
-    assertEquals(0, Cli.run("bound", "sweep", "--config", config.toString(), "--out", out.toString()).exitCode());
+    assertEquals(
+        0,
+        Cli.run("bound", "sweep", "--config", config.toString(), "--out", out.toString())
+            .exitCode());
     assertEquals(first, Files.readString(out.resolve("g.csv")));
   }
 
   @Test
   void logRangeSweepOfTheStepSize(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("gamma.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         n: 8
         groups: [2]
         periods: [2, 4]
@@ -95,7 +108,8 @@ class SweepAndPlanCommandTest {
     JsonNode plans = JSON.readTree(cli.out()).get("plans");
     assertTrue(plans.size() > 10);
     for (int i = 1; i < plans.size(); i++) {
-      assertTrue(plans.get(i - 1).get("seconds").asDouble() <= plans.get(i).get("seconds").asDouble());
+      assertTrue(
+          plans.get(i - 1).get("seconds").asDouble() <= plans.get(i).get("seconds").asDouble());
       assertTrue(plans.get(i).get("bound").asDouble() <= 0.05);
     }
     assertEquals(5, JSON.readTree(cli.out()).get("skippedGridCombinations").asInt());
@@ -118,7 +132,14 @@ class SweepAndPlanCommandTest {
 
   @Test
   void shippedSweepShowsTheSandwich(@TempDir Path dir) {
-    Cli cli = Cli.run("bound", "sweep", "--config", "bounds/random-grouping-sweep.yaml", "--out", dir.toString());
+    Cli cli =
+        Cli.run(
+            "bound",
+            "sweep",
+            "--config",
+            "bounds/random-grouping-sweep.yaml",
+            "--out",
+            dir.toString());
     assertEquals(0, cli.exitCode(), cli.err());
     assertTrue(cli.out().contains("sandwich holds at every point"));
     assertTrue(Files.exists(dir.resolve("random-grouping-sweep.svg")));

@@ -17,15 +17,23 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@code hsgd bound --format json} against an independent implementation of THEORY.md, written
- * here from the formulas alone (no project code): 1,000 random valid inputs, relative error 1e-9.
+ * {@code hsgd bound --format json} against an independent implementation of THEORY.md, written here
+ * from the formulas alone (no project code): 1,000 random valid inputs, relative error 1e-9.
  */
 class TheoryReferenceProperties {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final double REL = 1e-9;
 
   /** THEORY.md, literally. N has N_0..N_K, P has P_1..P_K, eps has eps_1^2..eps_K^2. */
-  record Reference(int n, int[] groups, long[] periods, double l, double sigma2, double delta, double[] eps, double epsTotal) {
+  record Reference(
+      int n,
+      int[] groups,
+      long[] periods,
+      double l,
+      double sigma2,
+      double delta,
+      double[] eps,
+      double epsTotal) {
 
     double[] terms(double gamma, long t) {
       double noiseSum = 0;
@@ -56,7 +64,8 @@ class TheoryReferenceProperties {
 
     /** Local SGD with period P: B_P of THEORY.md. */
     double localSgd(long p, double gamma, long t) {
-      return 2 * delta / (gamma * t) + gamma * l * sigma2 / n
+      return 2 * delta / (gamma * t)
+          + gamma * l * sigma2 / n
           + 2 * gamma * gamma * l * l * sigma2 * (p - 1) * (1 - 1.0 / n)
           + 4.0 / 3.0 * gamma * gamma * l * l * (p - 1) * (2 * p - 1) * epsTotal;
     }
@@ -95,7 +104,13 @@ class TheoryReferenceProperties {
     return (lo + hi) / 2;
   }
 
-  record Case(Reference ref, boolean randomGrouping, boolean optimal, double gamma, long t, List<String> args) {}
+  record Case(
+      Reference ref,
+      boolean randomGrouping,
+      boolean optimal,
+      double gamma,
+      long t,
+      List<String> args) {}
 
   @Provide
   Arbitrary<Case> cases() {
@@ -134,7 +149,12 @@ class TheoryReferenceProperties {
     double sum = 0;
     for (int k = 1; k <= levels; k++) {
       boolean merges = groups[k - 1] > groups[k];
-      eps[k - 1] = !merges ? 0 : randomGrouping ? epsTotal * (groups[k - 1] - groups[k]) / (n - 1) : Math.exp(r.nextGaussian());
+      eps[k - 1] =
+          !merges
+              ? 0
+              : randomGrouping
+                  ? epsTotal * (groups[k - 1] - groups[k]) / (n - 1)
+                  : Math.exp(r.nextGaussian());
       sum += eps[k - 1];
     }
     if (!randomGrouping) {
@@ -144,11 +164,30 @@ class TheoryReferenceProperties {
     long t = 1 + (long) Math.exp(12 * r.nextDouble());
     boolean optimal = r.nextInt(3) == 0;
     double gamma = ref.gammaMax() * (0.01 + 0.99 * r.nextDouble());
-    List<String> args = new ArrayList<>(List.of("bound", "--n", "" + n, "--periods", join(periods), "--L", "" + l,
-        "--sigma2", "" + sigma2, "--delta", "" + delta, "--T", "" + t, "--format", "json",
-        "--gamma", optimal ? "optimal" : "" + gamma));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "bound",
+                "--n",
+                "" + n,
+                "--periods",
+                join(periods),
+                "--L",
+                "" + l,
+                "--sigma2",
+                "" + sigma2,
+                "--delta",
+                "" + delta,
+                "--T",
+                "" + t,
+                "--format",
+                "json",
+                "--gamma",
+                optimal ? "optimal" : "" + gamma));
     if (levels > 1) {
-      args.addAll(List.of("--groups", join(LongStream.range(1, levels).map(k -> groups[(int) k]).toArray())));
+      args.addAll(
+          List.of(
+              "--groups", join(LongStream.range(1, levels).map(k -> groups[(int) k]).toArray())));
     }
     if (randomGrouping) {
       args.addAll(List.of("--eps2-total", "" + epsTotal, "--random-grouping"));
@@ -171,7 +210,10 @@ class TheoryReferenceProperties {
     double b = ref.l() * ref.sigma2() / ref.n();
     double[] atOne = ref.terms(1, t); // the gamma^2 terms at gamma = 1 are their coefficients
     double curvature = atOne[2] + atOne[3];
-    double gamma = c.optimal() ? argmin(g -> -2 * ref.delta() / (g * g * t) + b + 2 * curvature * g, gmax) : c.gamma();
+    double gamma =
+        c.optimal()
+            ? argmin(g -> -2 * ref.delta() / (g * g * t) + b + 2 * curvature * g, gmax)
+            : c.gamma();
     assertClose(gamma, j.get("gamma").asDouble(), "gamma", c);
     double[] terms = ref.terms(gamma, t);
     assertClose(terms[0], j.at("/terms/optimization").asDouble(), "optimization", c);
@@ -189,7 +231,10 @@ class TheoryReferenceProperties {
     assertClose(upper, j.at("/sandwich/upper/total").asDouble(), "sandwich.upper.total", c);
     double middle = ref.total(gamma, t);
     if (Math.min(Math.abs(middle - lower), Math.abs(upper - middle)) > 1e-9 * middle) {
-      assertEquals(lower <= middle && middle <= upper, j.at("/sandwich/holds").asBoolean(), c.args().toString());
+      assertEquals(
+          lower <= middle && middle <= upper,
+          j.at("/sandwich/holds").asBoolean(),
+          c.args().toString());
     }
     // Under random grouping, and with eps^2 = the sum of the per-level eps_k^2 (the two ways cases
     // are generated), the sandwich always holds.
@@ -203,15 +248,17 @@ class TheoryReferenceProperties {
     double gmax = Reference.localSgdGammaMax(ref.l(), ref.n(), p);
     double b = ref.l() * ref.sigma2() / ref.n();
     double l2 = ref.l() * ref.l();
-    double curvature = 2 * l2 * ref.sigma2() * (p - 1) * (1 - 1.0 / ref.n())
-        + 4.0 / 3.0 * l2 * (p - 1) * (2 * p - 1) * ref.epsTotal();
+    double curvature =
+        2 * l2 * ref.sigma2() * (p - 1) * (1 - 1.0 / ref.n())
+            + 4.0 / 3.0 * l2 * (p - 1) * (2 * p - 1) * ref.epsTotal();
     double g = argmin(x -> -2 * ref.delta() / (x * x * t) + b + 2 * curvature * x, gmax);
     return ref.localSgd(p, g, t);
   }
 
   private static void assertClose(double expected, double actual, String what, Case c) {
     double scale = Math.max(Math.abs(expected), Double.MIN_NORMAL);
-    assertTrue(Math.abs(expected - actual) <= REL * scale,
+    assertTrue(
+        Math.abs(expected - actual) <= REL * scale,
         () -> what + ": reference " + expected + " vs hsgd " + actual + " for " + c.args());
   }
 
@@ -220,6 +267,8 @@ class TheoryReferenceProperties {
   }
 
   private static String join(double[] values) {
-    return java.util.Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(","));
+    return java.util.Arrays.stream(values)
+        .mapToObj(Double::toString)
+        .collect(Collectors.joining(","));
   }
 }

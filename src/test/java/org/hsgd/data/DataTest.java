@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DataTest {
   /** 10 classes of 40 samples each, labels i mod 10. */
   private static Dataset balanced() {
-    return GaussianMixture.generate(10, 3, 400, 1, new RandomStreams(1).stream(RandomStreams.Purpose.DATA, 0));
+    return GaussianMixture.generate(
+        10, 3, 400, 1, new RandomStreams(1).stream(RandomStreams.Purpose.DATA, 0));
   }
 
   private static org.apache.commons.rng.UniformRandomProvider rng(int i) {
@@ -48,7 +49,9 @@ class DataTest {
       assertEquals(20, p.length);
       int[] counts = Partition.labelCounts(data, p);
       assertTrue(Arrays.stream(counts).filter(c -> c > 0).count() <= 2, Arrays.toString(counts));
-      assertTrue(Arrays.stream(counts).allMatch(c -> c % 10 == 0), "whole shards: " + Arrays.toString(counts));
+      assertTrue(
+          Arrays.stream(counts).allMatch(c -> c % 10 == 0),
+          "whole shards: " + Arrays.toString(counts));
     }
   }
 
@@ -59,16 +62,28 @@ class DataTest {
     assertEverySampleOnce(skewed, 400);
     int[][] even = Partition.dirichlet(data, 5, 1000, rng(3));
     assertEverySampleOnce(even, 400);
-    // With alpha = 1000 every worker gets close to 8 of each class; with 0.05 most classes go to one worker.
+    // With alpha = 1000 every worker gets close to 8 of each class; with 0.05 most classes go to
+    // one worker.
     for (int[] p : even) {
       for (int c : Partition.labelCounts(data, p)) {
         assertTrue(c >= 4 && c <= 12, "near 8: " + c);
       }
     }
-    long dominated = IntStream.range(0, 10).filter(c ->
-        Arrays.stream(skewed).mapToInt(p -> Partition.labelCounts(data, p)[c]).max().orElse(0) >= 30).count();
+    long dominated =
+        IntStream.range(0, 10)
+            .filter(
+                c ->
+                    Arrays.stream(skewed)
+                            .mapToInt(p -> Partition.labelCounts(data, p)[c])
+                            .max()
+                            .orElse(0)
+                        >= 30)
+            .count();
     assertTrue(dominated >= 5, "small alpha concentrates classes: " + dominated);
-    assertEquals("partition.alpha", assertThrows(InvalidInputException.class, () -> Partition.dirichlet(data, 5, 0, rng(4))).field());
+    assertEquals(
+        "partition.alpha",
+        assertThrows(InvalidInputException.class, () -> Partition.dirichlet(data, 5, 0, rng(4)))
+            .field());
   }
 
   @Test
@@ -89,7 +104,8 @@ class DataTest {
     for (int d = 0; d < 10; d++) {
       StringBuilder json = new StringBuilder("{ \"data\": [");
       for (int i = 0; i < 2 * Mnist.FEATURES; i++) { // two images per digit
-        json.append(i == 0 ? "" : ",").append(i % 7 == 0 ? String.valueOf((d * 100 + i % 255) % 1000 / 1000.0) : "0");
+        json.append(i == 0 ? "" : ",")
+            .append(i % 7 == 0 ? String.valueOf((d * 100 + i % 255) % 1000 / 1000.0) : "0");
       }
       Files.writeString(digits.resolve(d + ".json"), json.append("]}").toString());
     }

@@ -6,8 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every problem must pass: full gradients agree with central finite differences of
- * the loss, and a noiseless, full-batch stochastic gradient equals the full gradient.
+ * The contract every problem must pass: full gradients agree with central finite differences of the
+ * loss, and a noiseless, full-batch stochastic gradient equals the full gradient.
  */
 abstract class ProblemContract<C> {
   /** The problem under test (a small instance). */
@@ -44,7 +44,11 @@ abstract class ProblemContract<C> {
         double down = p.lossAndFullGradient(x, unused, context);
         x[i] = saved;
         double numeric = (up - down) / (2 * h);
-        assertEquals(numeric, grad[i], 1e-6 * Math.max(1, Math.abs(numeric)), "worker " + worker + ", coordinate " + i);
+        assertEquals(
+            numeric,
+            grad[i],
+            1e-6 * Math.max(1, Math.abs(numeric)),
+            "worker " + worker + ", coordinate " + i);
       }
     }
   }

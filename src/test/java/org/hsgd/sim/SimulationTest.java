@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 class SimulationTest {
   private static final RunSettings ONE_STEP_EVALS = new RunSettings(40, 0.1, 1, 1, List.of());
 
-  static List<Measurement> run(Problem<?> p, Hierarchy h, GroupingStrategy strategy, RunSettings s, long seed) {
+  static List<Measurement> run(
+      Problem<?> p, Hierarchy h, GroupingStrategy strategy, RunSettings s, long seed) {
     RandomStreams streams = new RandomStreams(seed);
-    Grouping g = Grouping.of(h, strategy, p.groupingKeys(), streams.stream(RandomStreams.Purpose.GROUPING, 0));
-    return Simulation.run(p, g, s, streams, t -> { });
+    Grouping g =
+        Grouping.of(
+            h, strategy, p.groupingKeys(), streams.stream(RandomStreams.Purpose.GROUPING, 0));
+    return Simulation.run(p, g, s, streams, t -> {});
   }
 
   /** F_j(x) = 1/2 |x - c_j|^2, but stochastic gradients that ignore x: g = c_j + noise. */
@@ -28,8 +31,9 @@ class SimulationTest {
 
       Context(int worker, RandomStreams s) {
         this.worker = worker;
-        this.noise = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(
-            s.stream(RandomStreams.Purpose.NOISE, worker));
+        this.noise =
+            org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(
+                s.stream(RandomStreams.Purpose.NOISE, worker));
       }
     }
 
@@ -82,13 +86,21 @@ class SimulationTest {
     // Gradients ignore x, so u_t = u_0 - gamma sum_s mean_j g_j(s) whatever is averaged when:
     // every hierarchy and grouping must reproduce the run that never aggregates.
     DriftProblem p = new DriftProblem();
-    List<Measurement> never = run(p, Hierarchy.localSgd(8, 1000), GroupingStrategy.SEQUENTIAL, ONE_STEP_EVALS, 5);
-    for (Hierarchy h : List.of(
-        Hierarchy.localSgd(8, 1), Hierarchy.twoLevel(8, 4, 2, 6), Hierarchy.of(8, new int[] {4, 2}, new long[] {1, 3, 9}))) {
+    List<Measurement> never =
+        run(p, Hierarchy.localSgd(8, 1000), GroupingStrategy.SEQUENTIAL, ONE_STEP_EVALS, 5);
+    for (Hierarchy h :
+        List.of(
+            Hierarchy.localSgd(8, 1),
+            Hierarchy.twoLevel(8, 4, 2, 6),
+            Hierarchy.of(8, new int[] {4, 2}, new long[] {1, 3, 9}))) {
       for (GroupingStrategy strategy : GroupingStrategy.values()) {
         List<Measurement> trace = run(p, h, strategy, ONE_STEP_EVALS, 5);
         for (int t = 0; t < never.size(); t++) {
-          assertEquals(never.get(t).loss(), trace.get(t).loss(), 1e-12 * never.get(t).loss(), h.describe() + " " + strategy + " t=" + t);
+          assertEquals(
+              never.get(t).loss(),
+              trace.get(t).loss(),
+              1e-12 * never.get(t).loss(),
+              h.describe() + " " + strategy + " t=" + t);
         }
       }
     }
@@ -116,7 +128,11 @@ class SimulationTest {
           gradSq += g * g;
         }
         assertEquals(loss, m.loss(), 1e-12 * loss, "t=" + m.iteration());
-        assertEquals(gradSq, m.gradNormSq(), 1e-12 * Math.max(gradSq, 1e-300) + 1e-300, "t=" + m.iteration());
+        assertEquals(
+            gradSq,
+            m.gradNormSq(),
+            1e-12 * Math.max(gradSq, 1e-300) + 1e-300,
+            "t=" + m.iteration());
         for (int i = 0; i < 3; i++) {
           x[i] -= gamma * a[i] * (x[i] - mean[i]);
         }
@@ -128,10 +144,24 @@ class SimulationTest {
   void twoWorkersByHand() {
     // n=2, d=1, A=1, b=(0,2), u_0=4, gamma=0.5, local SGD with P=2, no noise.
     // t=1: x=(4-0.5*4, 4-0.5*2)=(2,3), u=2.5: f=(2.5^2/2 + 0.5^2/2)/2=1.625, grad f=u-1=1.5
-    // t=2: x=(2-0.5*2, 3-0.5*1)=(1,2.5), averaged to 1.75: f=(1.75^2/2+0.25^2/2)/2=0.78125, grad 0.75
+    // t=2: x=(2-0.5*2, 3-0.5*1)=(1,2.5), averaged to 1.75: f=(1.75^2/2+0.25^2/2)/2=0.78125, grad
+    // 0.75
     // The divergence (1/2) sum_j |grad F_j - grad f|^2 = ((-1)^2 + 1^2)/2 = 1 at every point.
-    QuadraticProblem p = new QuadraticProblem(new double[] {1}, new double[][] {{0}, {2}}, new double[] {4}, 0, 0, new double[] {0, 1});
-    List<Measurement> trace = run(p, Hierarchy.localSgd(2, 2), GroupingStrategy.SEQUENTIAL, new RunSettings(2, 0.5, 1, 1, List.of()), 1);
+    QuadraticProblem p =
+        new QuadraticProblem(
+            new double[] {1},
+            new double[][] {{0}, {2}},
+            new double[] {4},
+            0,
+            0,
+            new double[] {0, 1});
+    List<Measurement> trace =
+        run(
+            p,
+            Hierarchy.localSgd(2, 2),
+            GroupingStrategy.SEQUENTIAL,
+            new RunSettings(2, 0.5, 1, 1, List.of()),
+            1);
     double[][] expected = {{0, 5, 9}, {1, 1.625, 2.25}, {2, 0.78125, 0.5625}};
     assertEquals(3, trace.size());
     for (int t = 0; t < 3; t++) {
@@ -144,20 +174,35 @@ class SimulationTest {
 
   @Test
   void measuredDivergencesOnTheQuadraticAreTheExactOnes() {
-    QuadraticProblem p = QuadraticProblem.clustered(
-        new double[] {0.2, 0.5, 1, 1.5}, 12, 3, 2, 0.5, new double[] {1, 1, 1, 1}, 1.0, 0.3,
-        new RandomStreams(4).stream(RandomStreams.Purpose.DATA, 0));
+    QuadraticProblem p =
+        QuadraticProblem.clustered(
+            new double[] {0.2, 0.5, 1, 1.5},
+            12,
+            3,
+            2,
+            0.5,
+            new double[] {1, 1, 1, 1},
+            1.0,
+            0.3,
+            new RandomStreams(4).stream(RandomStreams.Purpose.DATA, 0));
     Hierarchy h = Hierarchy.of(12, new int[] {6, 3}, new long[] {2, 4, 8});
     for (GroupingStrategy strategy : GroupingStrategy.values()) {
       RandomStreams streams = new RandomStreams(9);
-      Grouping g = Grouping.of(h, strategy, p.groupingKeys(), streams.stream(RandomStreams.Purpose.GROUPING, 0));
+      Grouping g =
+          Grouping.of(
+              h, strategy, p.groupingKeys(), streams.stream(RandomStreams.Purpose.GROUPING, 0));
       ExactConstants exact = p.exactConstants(g);
-      List<Measurement> trace = Simulation.run(p, g, new RunSettings(50, 0.05, 5, 2, List.of()), streams, t -> { });
+      List<Measurement> trace =
+          Simulation.run(p, g, new RunSettings(50, 0.05, 5, 2, List.of()), streams, t -> {});
       double sum = 0;
       for (int k = 1; k <= 3; k++) {
         sum += exact.divergencePerLevel().get(k - 1);
         for (Measurement m : trace) {
-          assertEquals(exact.divergencePerLevel().get(k - 1), m.divergences().get(k - 1), 1e-9 * exact.divergenceTotal(), strategy + " level " + k);
+          assertEquals(
+              exact.divergencePerLevel().get(k - 1),
+              m.divergences().get(k - 1),
+              1e-9 * exact.divergenceTotal(),
+              strategy + " level " + k);
         }
       }
       assertEquals(exact.divergenceTotal(), sum, 1e-12 * sum);
@@ -169,19 +214,35 @@ class SimulationTest {
   void groupingStrategiesMoveDivergenceBetweenLevels() {
     // Three clusters of four workers. group-non-IID puts each cluster in one group (the upward term
     // carries the cluster spread); group-IID mixes every group (the downward term does).
-    QuadraticProblem p = QuadraticProblem.clustered(
-        new double[] {1, 1}, 12, 3, 5, 0.1, new double[] {0, 0}, 0, 0, new RandomStreams(2).stream(RandomStreams.Purpose.DATA, 0));
+    QuadraticProblem p =
+        QuadraticProblem.clustered(
+            new double[] {1, 1},
+            12,
+            3,
+            5,
+            0.1,
+            new double[] {0, 0},
+            0,
+            0,
+            new RandomStreams(2).stream(RandomStreams.Purpose.DATA, 0));
     Hierarchy h = Hierarchy.twoLevel(12, 3, 2, 4);
-    ExactConstants nonIid = p.exactConstants(Grouping.of(h, GroupingStrategy.GROUP_NON_IID, p.groupingKeys(), null));
-    ExactConstants iid = p.exactConstants(Grouping.of(h, GroupingStrategy.GROUP_IID, p.groupingKeys(), null));
-    assertTrue(nonIid.divergencePerLevel().get(1) > 10 * nonIid.divergencePerLevel().get(0), nonIid.toString());
-    assertTrue(iid.divergencePerLevel().get(0) > 10 * iid.divergencePerLevel().get(1), iid.toString());
+    ExactConstants nonIid =
+        p.exactConstants(Grouping.of(h, GroupingStrategy.GROUP_NON_IID, p.groupingKeys(), null));
+    ExactConstants iid =
+        p.exactConstants(Grouping.of(h, GroupingStrategy.GROUP_IID, p.groupingKeys(), null));
+    assertTrue(
+        nonIid.divergencePerLevel().get(1) > 10 * nonIid.divergencePerLevel().get(0),
+        nonIid.toString());
+    assertTrue(
+        iid.divergencePerLevel().get(0) > 10 * iid.divergencePerLevel().get(1), iid.toString());
     assertEquals(nonIid.divergenceTotal(), iid.divergenceTotal(), 1e-9 * iid.divergenceTotal());
   }
 
   @Test
   void resultsDoNotDependOnTheThreadCount() {
-    for (Problem<?> p : List.<Problem<?>>of(Fixtures.quadratic(1, 0.5), Fixtures.classification(new MlpModel(5, 4, 3), 4, 0.001))) {
+    for (Problem<?> p :
+        List.<Problem<?>>of(
+            Fixtures.quadratic(1, 0.5), Fixtures.classification(new MlpModel(5, 4, 3), 4, 0.001))) {
       int n = p.workers();
       Hierarchy h = n == 4 ? Hierarchy.twoLevel(4, 2, 2, 4) : Hierarchy.localSgd(n, 3);
       RunSettings one = new RunSettings(60, 0.05, 7, 1, List.of());
@@ -195,7 +256,10 @@ class SimulationTest {
         assertEquals(a.get(i).divergences(), c.get(i).divergences());
         assertEquals(a.get(i).testAccuracy(), c.get(i).testAccuracy(), 0);
       }
-      assertNotEquals(a.get(a.size() - 1).loss(), run(p, h, GroupingStrategy.RANDOM, one, 22).get(a.size() - 1).loss(), "the seed matters");
+      assertNotEquals(
+          a.get(a.size() - 1).loss(),
+          run(p, h, GroupingStrategy.RANDOM, one, 22).get(a.size() - 1).loss(),
+          "the seed matters");
     }
   }
 
@@ -207,17 +271,37 @@ class SimulationTest {
     List<Measurement> a = run(p, h, GroupingStrategy.SEQUENTIAL, half, 3);
     List<Measurement> b = run(p, h, GroupingStrategy.SEQUENTIAL, half.withThreads(1), 3);
     List<Measurement> full = run(p, h, GroupingStrategy.SEQUENTIAL, ONE_STEP_EVALS, 3);
-    assertEquals(a, b.stream().map(m -> new Measurement(m.iteration(), m.loss(), m.gradNormSq(), m.testAccuracy(), m.divergences(),
-        a.get((int) m.iteration()).wallSeconds())).toList());
-    // Only part of each group is averaged, so the global average moves: u_t differs from the full run.
+    assertEquals(
+        a,
+        b.stream()
+            .map(
+                m ->
+                    new Measurement(
+                        m.iteration(),
+                        m.loss(),
+                        m.gradNormSq(),
+                        m.testAccuracy(),
+                        m.divergences(),
+                        a.get((int) m.iteration()).wallSeconds()))
+            .toList());
+    // Only part of each group is averaged, so the global average moves: u_t differs from the full
+    // run.
     assertNotEquals(full.get(40).loss(), a.get(40).loss());
   }
 
   @Test
   void aDivergingRunStopsWithAClearError() {
     QuadraticProblem p = Fixtures.quadratic(0, 0);
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> run(p, Hierarchy.localSgd(4, 1), GroupingStrategy.SEQUENTIAL, new RunSettings(5000, 50, 100, 1, List.of()), 1));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                run(
+                    p,
+                    Hierarchy.localSgd(4, 1),
+                    GroupingStrategy.SEQUENTIAL,
+                    new RunSettings(5000, 50, 100, 1, List.of()),
+                    1));
     assertEquals("gamma", e.field());
     assertTrue(e.getMessage().contains("must keep the run finite"), e.getMessage());
   }
