@@ -51,30 +51,14 @@ public final class LogisticModel implements Model {
       for (int c = 0; c < classes; c++) {
         grad[bias + c] += logits[c];
       }
-      for (int f = 0; f < features; f++) {
-        double v = input[row + f];
-        if (v != 0) {
-          int w = f * classes;
-          for (int c = 0; c < classes; c++) {
-            grad[w + c] += v * logits[c];
-          }
-        }
-      }
+      InputLayer.addGradient(grad, classes, input, row, features, logits, 0);
     }
     return loss;
   }
 
   private void forward(double[] x, float[] input, int row, double[] logits) {
     System.arraycopy(x, features * classes, logits, 0, classes);
-    for (int f = 0; f < features; f++) {
-      double v = input[row + f];
-      if (v != 0) {
-        int w = f * classes;
-        for (int c = 0; c < classes; c++) {
-          logits[c] += v * x[w + c];
-        }
-      }
-    }
+    InputLayer.forward(x, classes, input, row, features, logits, 0);
   }
 
   @Override

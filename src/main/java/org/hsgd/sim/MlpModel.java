@@ -89,15 +89,7 @@ public final class MlpModel implements Model {
       for (int h = 0; h < hidden; h++) {
         grad[b1 + h] += scratch[delta + h];
       }
-      for (int f = 0; f < features; f++) {
-        double v = input[row + f];
-        if (v != 0) {
-          int w = f * hidden;
-          for (int h = 0; h < hidden; h++) {
-            grad[w + h] += v * scratch[delta + h];
-          }
-        }
-      }
+      InputLayer.addGradient(grad, hidden, input, row, features, scratch, delta);
     }
     return loss;
   }
@@ -105,15 +97,7 @@ public final class MlpModel implements Model {
   /** Hidden activations into scratch[0..hidden), logits into scratch[hidden..hidden+classes). */
   private void forward(double[] x, float[] input, int row, double[] scratch) {
     System.arraycopy(x, b1, scratch, 0, hidden);
-    for (int f = 0; f < features; f++) {
-      double v = input[row + f];
-      if (v != 0) {
-        int w = f * hidden;
-        for (int h = 0; h < hidden; h++) {
-          scratch[h] += v * x[w + h];
-        }
-      }
-    }
+    InputLayer.forward(x, hidden, input, row, features, scratch, 0);
     for (int h = 0; h < hidden; h++) {
       scratch[h] = Math.tanh(scratch[h]);
     }
