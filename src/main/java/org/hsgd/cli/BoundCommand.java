@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hsgd.bounds.BoundQuery;
 import org.hsgd.report.BoundReport;
-import org.hsgd.report.Format;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,14 +23,15 @@ import picocli.CommandLine.Spec;
 final class BoundCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin ProblemOptions problemOptions;
+
+  @Mixin ReportOptions reportOptions;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
       description = "YAML scenario, keys as the flags below without --")
   Path config;
-
-  @Option(names = "--n", paramLabel = "INT", description = "number of workers")
-  String workers;
 
   @Option(
       names = "--groups",
@@ -49,18 +50,6 @@ final class BoundCommand implements Callable<Integer> {
 
   @Option(names = "--global-period", paramLabel = "G", description = "two-level alias: P_2 = G")
   String globalPeriod;
-
-  @Option(names = "--L", paramLabel = "NUM", description = "smoothness constant L > 0")
-  String smoothness;
-
-  @Option(
-      names = "--sigma2",
-      paramLabel = "NUM",
-      description = "stochastic-gradient variance sigma^2 >= 0")
-  String noiseVariance;
-
-  @Option(names = "--delta", paramLabel = "NUM", description = "initial gap f(u_0) - f* >= 0")
-  String initialGap;
 
   @Option(
       names = "--eps2",
@@ -116,24 +105,11 @@ final class BoundCommand implements Callable<Integer> {
       description = "compute even if gamma > gamma_max (marked: no guarantee)")
   Boolean allowInvalidStep;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table (default), json, csv or latex")
-  Format format;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "write to FILE instead of standard output")
-  Path out;
-
   @Override
   public Integer call() {
     BoundQuery query = BoundSettings.read(Inputs.settings(spec, config, BoundSettings.KEYS));
-    String report = new BoundReport(query, query.evaluate()).render(format);
-    Inputs.emit(spec, out, report);
+    String report = new BoundReport(query, query.evaluate()).render(reportOptions.format);
+    reportOptions.emit(spec, report);
     return 0;
   }
 }

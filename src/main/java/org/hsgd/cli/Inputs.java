@@ -1,11 +1,9 @@
 package org.hsgd.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.hsgd.report.Outputs;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -28,15 +26,5 @@ final class Inputs {
       }
     }
     return base.with(flags);
-  }
-
-  /** Prints a rendered report, or writes it atomically to {@code out} and says where. */
-  static void emit(CommandSpec spec, Path out, String report) {
-    if (out == null) {
-      spec.commandLine().getOut().print(report);
-    } else {
-      Outputs.writeAll(Map.of(out, report.getBytes(StandardCharsets.UTF_8)));
-      spec.commandLine().getErr().println("wrote " + out);
-    }
   }
 }

@@ -13,9 +13,9 @@ import org.hsgd.bounds.Hierarchy;
 import org.hsgd.bounds.Plan;
 import org.hsgd.bounds.Planner;
 import org.hsgd.bounds.ProblemConstants;
-import org.hsgd.report.Format;
 import org.hsgd.report.PlanReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,26 +49,15 @@ final class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin ProblemOptions problemOptions;
+
+  @Mixin ReportOptions reportOptions;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
       description = "YAML with the candidates and any of the keys below")
   Path config;
-
-  @Option(names = "--n", paramLabel = "INT", description = "number of workers")
-  String workers;
-
-  @Option(names = "--L", paramLabel = "NUM", description = "smoothness constant L > 0")
-  String smoothness;
-
-  @Option(
-      names = "--sigma2",
-      paramLabel = "NUM",
-      description = "stochastic-gradient variance sigma^2")
-  String noiseVariance;
-
-  @Option(names = "--delta", paramLabel = "NUM", description = "initial gap f(u_0) - f* > 0")
-  String initialGap;
 
   @Option(
       names = "--eps2-total",
@@ -90,19 +79,6 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--top", paramLabel = "INT", description = "show only the first INT plans")
   String top;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table (default), json, csv or latex")
-  Format format;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "write to FILE instead of standard output")
-  Path out;
 
   @Override
   public Integer call() {
@@ -129,8 +105,8 @@ final class PlanCommand implements Callable<Integer> {
           plans.subList(
               0, (int) Math.min(plans.size(), Require.atLeast("top", s.integer("top"), 1)));
     }
-    String report = new PlanReport(plans, goal, cost, skipped).render(format);
-    Inputs.emit(spec, out, report);
+    String report = new PlanReport(plans, goal, cost, skipped).render(reportOptions.format);
+    reportOptions.emit(spec, report);
     return 0;
   }
 
