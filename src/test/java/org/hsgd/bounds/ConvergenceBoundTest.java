@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hsgd.Invalid;
 import org.hsgd.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -171,11 +172,9 @@ class ConvergenceBoundTest {
   @Test
   void badStepSizeAndHorizonAreRejected() {
     ConvergenceBound b = localSgd(2, 2, 1, 1, 1, 1);
-    assertEquals("gamma", assertThrows(InvalidInputException.class, () -> b.terms(0, 10)).field());
-    assertEquals(
-        "gamma", assertThrows(InvalidInputException.class, () -> b.terms(Double.NaN, 10)).field());
-    assertEquals("T", assertThrows(InvalidInputException.class, () -> b.terms(0.1, 0)).field());
-    assertEquals(
-        "target", assertThrows(InvalidInputException.class, () -> b.smallestHorizon(-1)).field());
+    assertEquals("gamma", Invalid.field(() -> b.terms(0, 10)));
+    assertEquals("gamma", Invalid.field(() -> b.terms(Double.NaN, 10)));
+    assertEquals("T", Invalid.field(() -> b.terms(0.1, 0)));
+    assertEquals("target", Invalid.field(() -> b.smallestHorizon(-1)));
   }
 }

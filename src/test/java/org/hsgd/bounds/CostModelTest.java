@@ -1,11 +1,10 @@
 package org.hsgd.bounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.hsgd.InvalidInputException;
+import org.hsgd.Invalid;
 import org.junit.jupiter.api.Test;
 
 class CostModelTest {
@@ -24,12 +23,8 @@ class CostModelTest {
   @Test
   void needsACostPerLevel() {
     Hierarchy three = Hierarchy.of(8, new int[] {4, 2}, new long[] {1, 2, 4});
-    assertEquals(
-        "aggregation-seconds",
-        assertThrows(InvalidInputException.class, () -> cost.seconds(three, 10)).field());
-    assertEquals(
-        "step-seconds",
-        assertThrows(InvalidInputException.class, () -> new CostModel(-1, List.of(1.0))).field());
+    assertEquals("aggregation-seconds", Invalid.field(() -> cost.seconds(three, 10)));
+    assertEquals("step-seconds", Invalid.field(() -> new CostModel(-1, List.of(1.0))));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hsgd.Invalid;
 import org.hsgd.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -50,21 +51,10 @@ class DivergencesTest {
 
   @Test
   void rejectsInvalidValues() {
+    assertEquals("eps2[2]", Invalid.field(() -> Divergences.perLevel(1, -1)));
     assertEquals(
-        "eps2[2]",
-        assertThrows(InvalidInputException.class, () -> Divergences.perLevel(1, -1)).field());
-    assertEquals(
-        "eps2-total",
-        assertThrows(
-                InvalidInputException.class,
-                () -> Divergences.perLevel(new double[] {1}, Double.NaN))
-            .field());
-    assertEquals(
-        "n",
-        assertThrows(
-                InvalidInputException.class,
-                () -> Divergences.randomGrouping(Hierarchy.localSgd(1, 2), 1))
-            .field());
+        "eps2-total", Invalid.field(() -> Divergences.perLevel(new double[] {1}, Double.NaN)));
+    assertEquals("n", Invalid.field(() -> Divergences.randomGrouping(Hierarchy.localSgd(1, 2), 1)));
   }
 
   @Test
@@ -77,36 +67,22 @@ class DivergencesTest {
     assertEquals("eps2[2]", e.field());
     assertEquals(
         "eps2",
-        assertThrows(
-                InvalidInputException.class,
-                () -> new Scenario(Hierarchy.twoLevel(4, 2, 2, 4), c, Divergences.perLevel(1)))
-            .field());
+        Invalid.field(
+            () -> new Scenario(Hierarchy.twoLevel(4, 2, 2, 4), c, Divergences.perLevel(1))));
     assertEquals(
         "eps2-total",
-        assertThrows(
-                InvalidInputException.class,
-                () ->
-                    new Scenario(
-                        Hierarchy.localSgd(1, 4), c, Divergences.perLevel(new double[] {0}, 1)))
-            .field());
+        Invalid.field(
+            () ->
+                new Scenario(
+                    Hierarchy.localSgd(1, 4), c, Divergences.perLevel(new double[] {0}, 1))));
   }
 
   @Test
   void constantsAreChecked() {
+    assertEquals("L", Invalid.field(() -> new ProblemConstants(0, 1, 1)));
+    assertEquals("L", Invalid.field(() -> new ProblemConstants(-1, 1, 1)));
+    assertEquals("sigma2", Invalid.field(() -> new ProblemConstants(1, -1, 1)));
     assertEquals(
-        "L",
-        assertThrows(InvalidInputException.class, () -> new ProblemConstants(0, 1, 1)).field());
-    assertEquals(
-        "L",
-        assertThrows(InvalidInputException.class, () -> new ProblemConstants(-1, 1, 1)).field());
-    assertEquals(
-        "sigma2",
-        assertThrows(InvalidInputException.class, () -> new ProblemConstants(1, -1, 1)).field());
-    assertEquals(
-        "delta",
-        assertThrows(
-                InvalidInputException.class,
-                () -> new ProblemConstants(1, 1, Double.POSITIVE_INFINITY))
-            .field());
+        "delta", Invalid.field(() -> new ProblemConstants(1, 1, Double.POSITIVE_INFINITY)));
   }
 }

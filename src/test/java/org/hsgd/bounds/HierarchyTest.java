@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.hsgd.Invalid;
 import org.hsgd.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -61,41 +62,19 @@ class HierarchyTest {
 
   @Test
   void rejectsGroupsThatDoNotDivide() {
+    assertEquals("groups", Invalid.field(() -> Hierarchy.twoLevel(10, 3, 1, 2)));
     assertEquals(
-        "groups",
-        assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(10, 3, 1, 2)).field());
-    assertEquals(
-        "groups",
-        assertThrows(
-                InvalidInputException.class,
-                () -> Hierarchy.of(12, new int[] {6, 4}, new long[] {1, 2, 4}))
-            .field());
-    assertEquals(
-        "groups",
-        assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(8, 16, 1, 2)).field());
-    assertEquals(
-        "groups",
-        assertThrows(InvalidInputException.class, () -> Hierarchy.twoLevel(8, 0, 1, 2)).field());
-    assertEquals(
-        "groups",
-        assertThrows(InvalidInputException.class, () -> new Hierarchy(8, List.of(new Level(1, 2))))
-            .field());
+        "groups", Invalid.field(() -> Hierarchy.of(12, new int[] {6, 4}, new long[] {1, 2, 4})));
+    assertEquals("groups", Invalid.field(() -> Hierarchy.twoLevel(8, 16, 1, 2)));
+    assertEquals("groups", Invalid.field(() -> Hierarchy.twoLevel(8, 0, 1, 2)));
+    assertEquals("groups", Invalid.field(() -> new Hierarchy(8, List.of(new Level(1, 2)))));
   }
 
   @Test
   void rejectsBadCountsAndShapes() {
-    assertEquals(
-        "n", assertThrows(InvalidInputException.class, () -> Hierarchy.localSgd(0, 1)).field());
-    assertEquals(
-        "periods",
-        assertThrows(InvalidInputException.class, () -> Hierarchy.localSgd(4, 0)).field());
-    assertEquals(
-        "periods",
-        assertThrows(
-                InvalidInputException.class, () -> Hierarchy.of(4, new int[] {2}, new long[] {2}))
-            .field());
-    assertEquals(
-        "periods",
-        assertThrows(InvalidInputException.class, () -> new Hierarchy(4, List.of())).field());
+    assertEquals("n", Invalid.field(() -> Hierarchy.localSgd(0, 1)));
+    assertEquals("periods", Invalid.field(() -> Hierarchy.localSgd(4, 0)));
+    assertEquals("periods", Invalid.field(() -> Hierarchy.of(4, new int[] {2}, new long[] {2})));
+    assertEquals("periods", Invalid.field(() -> new Hierarchy(4, List.of())));
   }
 }

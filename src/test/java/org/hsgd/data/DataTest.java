@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.hsgd.Invalid;
 import org.hsgd.InvalidInputException;
 import org.hsgd.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
@@ -80,10 +81,7 @@ class DataTest {
                         >= 30)
             .count();
     assertTrue(dominated >= 5, "small alpha concentrates classes: " + dominated);
-    assertEquals(
-        "partition.alpha",
-        assertThrows(InvalidInputException.class, () -> Partition.dirichlet(data, 5, 0, rng(4)))
-            .field());
+    assertEquals("partition.alpha", Invalid.field(() -> Partition.dirichlet(data, 5, 0, rng(4))));
   }
 
   @Test

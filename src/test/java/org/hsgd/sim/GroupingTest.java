@@ -3,11 +3,10 @@ package org.hsgd.sim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.hsgd.InvalidInputException;
+import org.hsgd.Invalid;
 import org.hsgd.bounds.Hierarchy;
 import org.junit.jupiter.api.Test;
 
@@ -87,39 +86,33 @@ class GroupingTest {
     assertEquals(3, g.groupCount(1));
     assertEquals(
         "group-sizes",
-        assertThrows(
-                InvalidInputException.class,
-                () ->
-                    Grouping.explicit(
-                        10,
-                        new long[] {2, 6},
-                        new int[][] {{4, 3, 2}},
-                        GroupingStrategy.SEQUENTIAL,
-                        null))
-            .field());
+        Invalid.field(
+            () ->
+                Grouping.explicit(
+                    10,
+                    new long[] {2, 6},
+                    new int[][] {{4, 3, 2}},
+                    GroupingStrategy.SEQUENTIAL,
+                    null)));
     assertEquals(
         "grouping",
-        assertThrows(
-                InvalidInputException.class,
-                () ->
-                    Grouping.explicit(
-                        10,
-                        new long[] {2, 6},
-                        new int[][] {{4, 3, 3}},
-                        GroupingStrategy.GROUP_IID,
-                        null))
-            .field());
+        Invalid.field(
+            () ->
+                Grouping.explicit(
+                    10,
+                    new long[] {2, 6},
+                    new int[][] {{4, 3, 3}},
+                    GroupingStrategy.GROUP_IID,
+                    null)));
     assertEquals(
         "periods",
-        assertThrows(
-                InvalidInputException.class,
-                () ->
-                    Grouping.explicit(
-                        10,
-                        new long[] {3, 7},
-                        new int[][] {{4, 3, 3}},
-                        GroupingStrategy.SEQUENTIAL,
-                        null))
-            .field());
+        Invalid.field(
+            () ->
+                Grouping.explicit(
+                    10,
+                    new long[] {3, 7},
+                    new int[][] {{4, 3, 3}},
+                    GroupingStrategy.SEQUENTIAL,
+                    null)));
   }
 }
