@@ -41,6 +41,29 @@ public final class Require {
   }
 
   /**
+   * @return {@code value}
+   * @throws InvalidInputException if {@code value} is NaN or infinite
+   */
+  public static double finite(String field, double value) {
+    if (!Double.isFinite(value)) {
+      throw new InvalidInputException(field, "must be a finite number", field + "=" + value);
+    }
+    return value;
+  }
+
+  /**
+   * @return {@code value}
+   * @throws InvalidInputException unless 0 &lt; value &lt; 1
+   */
+  public static double fraction(String field, double value) {
+    if (!(value > 0 && value < 1)) {
+      throw new InvalidInputException(
+          field, "must lie strictly between 0 and 1", field + "=" + value);
+    }
+    return value;
+  }
+
+  /**
    * {@link #nonNegative} for entry {@code index} (1-based) of a list field, named {@code
    * field[index]}.
    */

@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
     name = "hsgd",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {BoundCommand.class, PlanCommand.class, SimulateCommand.class},
+    subcommands = {
+      BoundCommand.class,
+      PlanCommand.class,
+      SimulateCommand.class,
+      CheckCommand.class
+    },
     description = "Convergence bounds and simulations of hierarchical SGD (H-SGD) and local SGD.")
 public final class Main implements Runnable {
   /** Exit code for invalid input. */

@@ -1,37 +1,37 @@
 package org.hsgd.cli;
 
 import java.io.PrintWriter;
-import java.util.function.LongConsumer;
+import org.hsgd.experiment.Progress;
 
 /**
  * Progress of a batch of runs on stderr: a bar redrawn in place on a terminal, plain lines at every
  * tenth otherwise (logs, CI).
  */
-final class ProgressDisplay implements LongConsumer {
+final class ProgressDisplay implements Progress {
   private static final long REDRAW_NANOS = 200_000_000L;
 
   private final PrintWriter err;
   private final boolean terminal;
-  private final long total;
+  private long total;
   private long offset;
   private String label = "";
   private long lastDraw;
   private int lastTenth = -1;
 
-  ProgressDisplay(PrintWriter err, boolean terminal, long total) {
+  ProgressDisplay(PrintWriter err, boolean terminal) {
     this.err = err;
     this.terminal = terminal;
-    this.total = total;
-  }
-
-  /** Starts the next run, of the given length, under a label. */
-  void startRun(String runLabel, long previousRunsLength) {
-    this.label = runLabel;
-    this.offset = previousRunsLength;
   }
 
   @Override
-  public void accept(long doneInRun) {
+  public void runStarted(int index, int count, String runLabel, long iterations) {
+    this.label = runLabel;
+    this.offset = index * iterations;
+    this.total = count * iterations;
+  }
+
+  @Override
+  public void advanced(long doneInRun) {
     long done = offset + doneInRun;
     int tenth = (int) (10 * done / total);
     if (terminal) {

@@ -218,7 +218,7 @@ final class Settings {
     return (long) d;
   }
 
-  private static int toInt(String key, long v) {
+  static int toInt(String key, long v) {
     if (v != (int) v) {
       throw new InvalidInputException(key, "must be below 2^31", key + "=" + v);
     }

@@ -1,7 +1,12 @@
 package org.hsgd.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.hsgd.sim.Measurement;
+import org.hsgd.sim.Trace;
+import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
@@ -12,7 +17,8 @@ public final class TraceReport {
 
   /**
    * Columns: iteration, loss, grad_norm_sq, test_accuracy (empty without a test set),
-   * div_level_1..div_level_K, then div_down and div_up for two levels, and wall_s.
+   * div_level_1..div_level_K, then div_down and div_up for two levels. Every column is a
+   * deterministic function of the spec and seed.
    */
   public static Table table(String name, List<Measurement> trace) {
     int levels = trace.get(0).divergences().size();
@@ -32,31 +38,32 @@ public final class TraceReport {
     if (levels == 2) {
       t.addColumns(divergence("div_down", trace, 1), divergence("div_up", trace, 2));
     }
-    return t.addColumns(
-        DoubleColumn.create("wall_s", trace.stream().mapToDouble(Measurement::wallSeconds)));
+    return t;
   }
 
   /**
-   * |grad f(u_t)|^2 against t, one curve per variant, each the mean over its seeds' traces (which
-   * share their measured iterations).
+   * One measured quantity against t, one curve per variant, each the mean over its seeds' traces
+   * (which share their checkpoints).
+   *
+   * @param byVariant variant label to the traces of its seeds
    */
-  public static org.knowm.xchart.XYChart gradientChart(
-      String title, java.util.Map<String, List<List<Measurement>>> byVariant) {
-    java.util.Map<String, double[]> series = new java.util.LinkedHashMap<>();
+  public static XYChart chart(
+      String yTitle, ToDoubleFunction<Measurement> quantity, Map<String, List<Trace>> byVariant) {
+    Map<String, double[]> series = new LinkedHashMap<>();
     double[] x = null;
     for (var entry : byVariant.entrySet()) {
-      List<List<Measurement>> seeds = entry.getValue();
-      x = seeds.get(0).stream().mapToDouble(Measurement::iteration).toArray();
+      List<Trace> seeds = entry.getValue();
+      x = seeds.get(0).checkpoints().stream().mapToDouble(Measurement::iteration).toArray();
       double[] mean = new double[x.length];
-      for (List<Measurement> trace : seeds) {
+      for (Trace trace : seeds) {
         for (int i = 0; i < mean.length; i++) {
-          mean[i] += trace.get(i).gradNormSq() / seeds.size();
+          mean[i] += quantity.applyAsDouble(trace.checkpoints().get(i)) / seeds.size();
         }
       }
       series.put(
           entry.getKey() + (seeds.size() > 1 ? " (mean of " + seeds.size() + " seeds)" : ""), mean);
     }
-    return Plots.lines(title, "iteration t", "|grad f(u_t)|^2", x, series);
+    return Plots.lines("", "iteration t", yTitle, x, series);
   }
 
   private static DoubleColumn divergence(String name, List<Measurement> trace, int level) {

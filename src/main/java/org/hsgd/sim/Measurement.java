@@ -10,15 +10,9 @@ import java.util.List;
  * @param gradNormSq |grad f(u_t)|^2 with full local gradients
  * @param testAccuracy accuracy of u_t on the test set (NaN without one)
  * @param divergences the level-k divergence term of A3 at u_t, k = 1..K (two levels: down, up)
- * @param wallSeconds seconds since the run started
  */
 public record Measurement(
-    long iteration,
-    double loss,
-    double gradNormSq,
-    double testAccuracy,
-    List<Double> divergences,
-    double wallSeconds) {
+    long iteration, double loss, double gradNormSq, double testAccuracy, List<Double> divergences) {
 
   public Measurement {
     divergences = List.copyOf(divergences);

@@ -5,23 +5,43 @@ import org.hsgd.Require;
 
 /**
  * How to run: T iterations at step size gamma, measuring every evalEvery iterations (and at 0 and
- * T), on a team of threads; per level, the fraction of children that take part in an aggregation.
+ * T); per level, the fraction of children that take part in an aggregation; and where the time
+ * average of |grad f(u_t)|^2 is taken. The thread count is not a setting: results do not depend on
+ * it.
  *
  * @param iterations T
  * @param stepSize gamma
- * @param evalEvery iterations between measurements
- * @param threads threads of the worker team (results do not depend on it)
- * @param participation per level k = 1..K, the fraction of children averaged (1 = all: the plain
- *     average of the theory)
+ * @param evalEvery iterations between checkpoints
+ * @param participation per level k = 1..K, the fraction of children averaged (empty or all 1 = all:
+ *     the plain average of the theory)
+ * @param gradientAverage which t &lt; T the time average of |grad f(u_t)|^2 runs over
  */
 public record RunSettings(
-    long iterations, double stepSize, long evalEvery, int threads, List<Double> participation) {
+    long iterations,
+    double stepSize,
+    long evalEvery,
+    List<Double> participation,
+    GradientAverage gradientAverage) {
 
+  /** Where the time average (1/T) sum_t |grad f(u_t)|^2 is measured. */
+  public enum GradientAverage {
+    /**
+     * Every t &lt; T: the quantity the theory bounds. Costs a full gradient per iteration, cheap
+     * for the quadratics, a full pass over the data for classification.
+     */
+    EVERY_ITERATION,
+    /** The checkpoints t &lt; T only (t = 0, evalEvery, 2 evalEvery, ...): an estimate. */
+    CHECKPOINTS
+  }
+
+  /**
+   * @throws org.hsgd.InvalidInputException if T or eval-every is below 1, gamma is not positive, or
+   *     a participation fraction lies outside (0, 1]
+   */
   public RunSettings {
     Require.atLeast("T", iterations, 1);
     Require.positive("gamma", stepSize);
     Require.atLeast("eval-every", evalEvery, 1);
-    Require.atLeast("threads", threads, 1);
     participation = List.copyOf(participation);
     for (int k = 1; k <= participation.size(); k++) {
       double q = participation.get(k - 1);
@@ -32,10 +52,16 @@ public record RunSettings(
           "must lie in (0, 1] at every level",
           () -> "level " + level + ": " + q);
     }
+    java.util.Objects.requireNonNull(gradientAverage, "gradientAverage");
   }
 
-  /** The same settings on another number of threads. */
-  public RunSettings withThreads(int count) {
-    return new RunSettings(iterations, stepSize, evalEvery, count, participation);
+  /** Full participation, time average over the checkpoints. */
+  public RunSettings(long iterations, double stepSize, long evalEvery) {
+    this(iterations, stepSize, evalEvery, List.of(), GradientAverage.CHECKPOINTS);
+  }
+
+  /** Whether some level averages only part of its children. */
+  public boolean partialParticipation() {
+    return participation.stream().anyMatch(q -> q < 1);
   }
 }

@@ -36,6 +36,8 @@ public final class Simulation<C> implements AutoCloseable {
   private final IntConsumer stepTask = this::stepWorkers;
   private final IntConsumer lossTask = this::measureWorkers;
   private final IntConsumer averageTask = this::averageDimensions;
+  private final double[] levelTerms;
+  private double loss;
   private int aggregationLevel;
   private long completed;
   private long started;
@@ -71,45 +73,75 @@ public final class Simulation<C> implements AutoCloseable {
     this.average = new double[d];
     this.losses = new double[n];
     this.meter = new DivergenceMeter(grouping, d);
+    this.levelTerms = new double[grouping.levelCount()];
     this.participation = new Participation(grouping, settings.participation(), streams);
     this.team = team;
   }
 
   /**
-   * Runs the problem on the grouping and returns the measurements at t = 0, every evalEvery
-   * iterations, and T.
+   * Runs the problem on the grouping: measures at t = 0, every evalEvery iterations and T, and
+   * averages |grad f(u_t)|^2 over the iterations the settings ask for.
    *
+   * @param threads the size of the worker team (the numbers do not depend on it)
    * @param progress told the number of completed iterations after each one
    * @throws InvalidInputException if the loss or gradient becomes NaN or infinite (the run
    *     diverged: the step size is too large for the problem)
    */
-  public static <C> List<Measurement> run(
+  public static <C> Trace run(
       Problem<C> problem,
       Grouping grouping,
       RunSettings settings,
+      int threads,
       RandomStreams streams,
       LongConsumer progress) {
-    try (Simulation<C> simulation = start(problem, grouping, settings, streams)) {
-      List<Measurement> trace = new ArrayList<>();
-      trace.add(simulation.measure());
-      for (long t = 1; t <= settings.iterations(); t++) {
-        simulation.advance(1);
-        if (t % settings.evalEvery() == 0 || t == settings.iterations()) {
-          trace.add(simulation.measure());
+    boolean everyIteration =
+        settings.gradientAverage() == RunSettings.GradientAverage.EVERY_ITERATION;
+    long horizon = settings.iterations();
+    try (Simulation<C> simulation = start(problem, grouping, settings, threads, streams)) {
+      List<Measurement> checkpoints = new ArrayList<>();
+      double sum = 0;
+      long averaged = 0;
+      for (long t = 0; ; t++) {
+        double normSq = Double.NaN;
+        if (t % settings.evalEvery() == 0 || t == horizon) {
+          Measurement m = simulation.measure();
+          checkpoints.add(m);
+          normSq = m.gradNormSq();
+        } else if (everyIteration) {
+          normSq = simulation.measureAtAverage();
         }
-        progress.accept(t);
+        if (t == horizon) {
+          return new Trace(
+              checkpoints,
+              sum / averaged,
+              averaged,
+              settings.gradientAverage(),
+              (System.nanoTime() - simulation.started) / 1e9);
+        }
+        if (!Double.isNaN(normSq)) {
+          sum += normSq;
+          averaged++;
+        }
+        simulation.advance(1);
+        progress.accept(t + 1);
       }
-      return trace;
     }
   }
 
   /**
    * A simulation at t = 0, every worker at u_0, for stepping and measuring by hand (benchmarks,
    * checks); {@link #run} is the usual entry. Close it to stop its threads.
+   *
+   * @param threads the size of the worker team
    */
   public static <C> Simulation<C> start(
-      Problem<C> problem, Grouping grouping, RunSettings settings, RandomStreams streams) {
-    Team team = new Team(settings.threads());
+      Problem<C> problem,
+      Grouping grouping,
+      RunSettings settings,
+      int threads,
+      RandomStreams streams) {
+    Require.atLeast("threads", threads, 1);
+    Team team = new Team(threads);
     try {
       Simulation<C> simulation = new Simulation<>(problem, grouping, settings, streams, team);
       problem.initialPoint(simulation.average);
@@ -202,17 +234,29 @@ public final class Simulation<C> implements AutoCloseable {
    * @throws InvalidInputException if the loss or the gradient is not finite (the run diverged)
    */
   public Measurement measure() {
-    long t = completed;
+    double normSq = measureAtAverage();
+    return new Measurement(
+        completed,
+        loss,
+        normSq,
+        problem.testAccuracy(average),
+        java.util.Arrays.stream(levelTerms).boxed().toList());
+  }
+
+  /**
+   * u_t into the average buffer, f(u_t) into {@code loss}, the level terms into {@code levelTerms};
+   * returns |grad f(u_t)|^2. Allocates nothing.
+   */
+  private double measureAtAverage() {
     aggregationLevel = 0;
-    team.run(averageTask); // u_t into the average buffer
+    team.run(averageTask);
     team.run(lossTask);
-    double loss = 0;
+    double sum = 0;
     for (double l : losses) {
-      loss += l;
+      sum += l;
     }
-    loss /= n;
-    double[] terms = new double[grouping.levelCount()];
-    double[] gradient = meter.measure(gradients, terms);
+    loss = sum / n;
+    double[] gradient = meter.measure(gradients, levelTerms);
     double normSq = 0;
     for (double g : gradient) {
       normSq += g * g;
@@ -220,16 +264,13 @@ public final class Simulation<C> implements AutoCloseable {
     if (!Double.isFinite(loss) || !Double.isFinite(normSq)) {
       throw new InvalidInputException(
           "gamma",
-          "must keep the run finite (lower it): the loss became " + loss + " at iteration " + t,
+          "must keep the run finite (lower it): the loss became "
+              + loss
+              + " at iteration "
+              + completed,
           "gamma=" + settings.stepSize());
     }
-    return new Measurement(
-        t,
-        loss,
-        normSq,
-        problem.testAccuracy(average),
-        java.util.Arrays.stream(terms).boxed().toList(),
-        (System.nanoTime() - started) / 1e9);
+    return normSq;
   }
 
   /**

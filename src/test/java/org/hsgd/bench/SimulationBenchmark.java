@@ -1,6 +1,5 @@
 package org.hsgd.bench;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.data.Mnist;
@@ -94,7 +93,8 @@ public class SimulationBenchmark {
         Simulation.start(
             problem,
             grouping,
-            new RunSettings(Long.MAX_VALUE, 0.05, Long.MAX_VALUE, threads, List.of()),
+            new RunSettings(Long.MAX_VALUE, 0.05, Long.MAX_VALUE),
+            threads,
             streams);
     flopsPerPeriod = problem.flopsPerStep() * WORKERS * GLOBAL_PERIOD;
     float[] pixels = data.train().x();

@@ -63,8 +63,7 @@ class SimulateCommandTest {
             "div_level_1",
             "div_level_2",
             "div_down",
-            "div_up",
-            "wall_s"),
+            "div_up"),
         t.columnNames());
     assertEquals(2001, t.rowCount()); // t = 0..2000, eval-every 1
     JsonNode m = JSON.readTree(out.resolve("hsgd-seed1.manifest.json").toFile());
@@ -75,18 +74,21 @@ class SimulateCommandTest {
     assertTrue(m.at("/bound/stepSizeValid").asBoolean());
     // The bound holds where its constants are exact.
     assertTrue(
-        m.at("/bound/total").asDouble() >= m.get("measuredMeanGradNormSq").asDouble(),
-        m.toString());
+        m.at("/bound/total").asDouble() >= m.at("/meanGradNormSq/value").asDouble(), m.toString());
+    assertEquals(2000, m.at("/meanGradNormSq/iterationsAveraged").asLong());
+    assertEquals("every t < T", m.at("/meanGradNormSq/over").asText());
     assertEquals(16, m.at("/settings/n").asInt());
     assertFalse(m.get("version").asText().isEmpty());
     Table local = Table.read().csv(out.resolve("local-P4-seed1.csv").toFile());
     assertEquals(
-        List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1", "wall_s"),
+        List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1"),
         local.columnNames());
     assertTrue(cli.out().contains("wrote " + out.resolve("hsgd-seed1.csv")));
     for (String ext : List.of("png", "svg", "pdf")) {
       assertTrue(Files.size(out.resolve("grad_norm_sq." + ext)) > 1000, ext);
+      assertTrue(Files.size(out.resolve("loss." + ext)) > 1000, ext);
     }
+    assertEquals(9, Table.read().csv(out.resolve("runs.csv").toFile()).rowCount()); // 3 seeds
   }
 
   @Test
@@ -119,18 +121,13 @@ class SimulateCommandTest {
                 two.toString())
             .exitCode());
     for (String file : List.of("hsgd-seed5.csv", "hsgd-seed6.csv")) {
-      // Every column but wall_s, which measures time, must agree to the last digit.
-      assertEquals(withoutWallTime(one.resolve(file)), withoutWallTime(two.resolve(file)), file);
+      // Every column must agree to the last digit.
+      assertEquals(
+          Files.readAllLines(one.resolve(file)), Files.readAllLines(two.resolve(file)), file);
     }
     assertFalse(
-        withoutWallTime(one.resolve("hsgd-seed5.csv"))
-            .equals(withoutWallTime(one.resolve("hsgd-seed6.csv"))));
-  }
-
-  private static List<String> withoutWallTime(Path csv) throws Exception {
-    return Files.readAllLines(csv).stream()
-        .map(line -> line.substring(0, line.lastIndexOf(',')))
-        .toList();
+        Files.readAllLines(one.resolve("hsgd-seed5.csv"))
+            .equals(Files.readAllLines(one.resolve("hsgd-seed6.csv"))));
   }
 
   @Test

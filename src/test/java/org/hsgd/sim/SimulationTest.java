@@ -12,15 +12,20 @@ import org.hsgd.bounds.Hierarchy;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
-  private static final RunSettings ONE_STEP_EVALS = new RunSettings(40, 0.1, 1, 1, List.of());
+  private static final RunSettings ONE_STEP_EVALS = new RunSettings(40, 0.1, 1);
 
   static List<Measurement> run(
       Problem<?> p, Hierarchy h, GroupingStrategy strategy, RunSettings s, long seed) {
+    return run(p, h, strategy, s, 1, seed).checkpoints();
+  }
+
+  static Trace run(
+      Problem<?> p, Hierarchy h, GroupingStrategy strategy, RunSettings s, int threads, long seed) {
     RandomStreams streams = new RandomStreams(seed);
     Grouping g =
         Grouping.of(
             h, strategy, p.groupingKeys(), streams.stream(RandomStreams.Purpose.GROUPING, 0));
-    return Simulation.run(p, g, s, streams, t -> {});
+    return Simulation.run(p, g, s, threads, streams, t -> {});
   }
 
   /** F_j(x) = 1/2 |x - c_j|^2, but stochastic gradients that ignore x: g = c_j + noise. */
@@ -110,7 +115,7 @@ class SimulationTest {
   void synchronousNoiselessQuadraticIsFullBatchGradientDescent() {
     QuadraticProblem p = Fixtures.quadratic(0, 0);
     double gamma = 0.3;
-    RunSettings s = new RunSettings(30, gamma, 1, 2, List.of());
+    RunSettings s = new RunSettings(30, gamma, 1);
     double[] a = {0.5, 1, 2};
     double[][] b = {{0, 1, 2}, {1, -1, 0}, {2, 2, -2}, {-1, 0, 1}};
     double[] mean = {0.5, 0.5, 0.25};
@@ -160,7 +165,7 @@ class SimulationTest {
             p,
             Hierarchy.localSgd(2, 2),
             GroupingStrategy.SEQUENTIAL,
-            new RunSettings(2, 0.5, 1, 1, List.of()),
+            new RunSettings(2, 0.5, 1),
             1);
     double[][] expected = {{0, 5, 9}, {1, 1.625, 2.25}, {2, 0.78125, 0.5625}};
     assertEquals(3, trace.size());
@@ -193,7 +198,7 @@ class SimulationTest {
               h, strategy, p.groupingKeys(), streams.stream(RandomStreams.Purpose.GROUPING, 0));
       ExactConstants exact = p.exactConstants(g);
       List<Measurement> trace =
-          Simulation.run(p, g, new RunSettings(50, 0.05, 5, 2, List.of()), streams, t -> {});
+          Simulation.run(p, g, new RunSettings(50, 0.05, 5), 2, streams, t -> {}).checkpoints();
       double sum = 0;
       for (int k = 1; k <= 3; k++) {
         sum += exact.divergencePerLevel().get(k - 1);
@@ -245,10 +250,10 @@ class SimulationTest {
             Fixtures.quadratic(1, 0.5), Fixtures.classification(new MlpModel(5, 4, 3), 4, 0.001))) {
       int n = p.workers();
       Hierarchy h = n == 4 ? Hierarchy.twoLevel(4, 2, 2, 4) : Hierarchy.localSgd(n, 3);
-      RunSettings one = new RunSettings(60, 0.05, 7, 1, List.of());
+      RunSettings one = new RunSettings(60, 0.05, 7);
       List<Measurement> a = run(p, h, GroupingStrategy.RANDOM, one, 21);
-      List<Measurement> b = run(p, h, GroupingStrategy.RANDOM, one.withThreads(2), 21);
-      List<Measurement> c = run(p, h, GroupingStrategy.RANDOM, one.withThreads(3), 21);
+      List<Measurement> b = run(p, h, GroupingStrategy.RANDOM, one, 2, 21).checkpoints();
+      List<Measurement> c = run(p, h, GroupingStrategy.RANDOM, one, 3, 21).checkpoints();
       for (int i = 0; i < a.size(); i++) {
         assertEquals(a.get(i).loss(), b.get(i).loss(), 0);
         assertEquals(a.get(i).loss(), c.get(i).loss(), 0);
@@ -267,23 +272,12 @@ class SimulationTest {
   void partialParticipationIsSeededAndChangesTheRun() {
     DriftProblem p = new DriftProblem();
     Hierarchy h = Hierarchy.twoLevel(8, 4, 2, 4);
-    RunSettings half = new RunSettings(40, 0.1, 1, 2, List.of(0.5, 0.5));
-    List<Measurement> a = run(p, h, GroupingStrategy.SEQUENTIAL, half, 3);
-    List<Measurement> b = run(p, h, GroupingStrategy.SEQUENTIAL, half.withThreads(1), 3);
+    RunSettings half =
+        new RunSettings(40, 0.1, 1, List.of(0.5, 0.5), RunSettings.GradientAverage.CHECKPOINTS);
+    List<Measurement> a = run(p, h, GroupingStrategy.SEQUENTIAL, half, 2, 3).checkpoints();
+    List<Measurement> b = run(p, h, GroupingStrategy.SEQUENTIAL, half, 3);
     List<Measurement> full = run(p, h, GroupingStrategy.SEQUENTIAL, ONE_STEP_EVALS, 3);
-    assertEquals(
-        a,
-        b.stream()
-            .map(
-                m ->
-                    new Measurement(
-                        m.iteration(),
-                        m.loss(),
-                        m.gradNormSq(),
-                        m.testAccuracy(),
-                        m.divergences(),
-                        a.get((int) m.iteration()).wallSeconds()))
-            .toList());
+    assertEquals(a, b);
     // Only part of each group is averaged, so the global average moves: u_t differs from the full
     // run.
     assertNotEquals(full.get(40).loss(), a.get(40).loss());
@@ -300,9 +294,46 @@ class SimulationTest {
                     p,
                     Hierarchy.localSgd(4, 1),
                     GroupingStrategy.SEQUENTIAL,
-                    new RunSettings(5000, 50, 100, 1, List.of()),
+                    new RunSettings(5000, 50, 100),
                     1));
     assertEquals("gamma", e.field());
     assertTrue(e.getMessage().contains("must keep the run finite"), e.getMessage());
+  }
+
+  @Test
+  void theTimeAverageRunsOverEveryIterationOrTheCheckpoints() {
+    QuadraticProblem p = Fixtures.quadratic(1, 0.5);
+    Hierarchy h = Hierarchy.twoLevel(4, 2, 2, 4);
+    List<Measurement> everyT =
+        run(p, h, GroupingStrategy.SEQUENTIAL, new RunSettings(30, 0.1, 1), 8);
+    double all =
+        everyT.stream()
+            .filter(m -> m.iteration() < 30)
+            .mapToDouble(Measurement::gradNormSq)
+            .average()
+            .orElseThrow();
+    double checkpoints =
+        everyT.stream()
+            .filter(m -> m.iteration() % 7 == 0 && m.iteration() < 30)
+            .mapToDouble(Measurement::gradNormSq)
+            .average()
+            .orElseThrow();
+    Trace exact =
+        run(
+            p,
+            h,
+            GroupingStrategy.SEQUENTIAL,
+            new RunSettings(30, 0.1, 7, List.of(), RunSettings.GradientAverage.EVERY_ITERATION),
+            2,
+            8);
+    assertEquals(all, exact.meanGradNormSq(), 1e-12 * all);
+    assertEquals(30, exact.averagedIterations());
+    assertEquals(
+        List.of(0L, 7L, 14L, 21L, 28L, 30L),
+        exact.checkpoints().stream().map(Measurement::iteration).toList());
+    Trace sampled = run(p, h, GroupingStrategy.SEQUENTIAL, new RunSettings(30, 0.1, 7), 1, 8);
+    assertEquals(checkpoints, sampled.meanGradNormSq(), 1e-12 * checkpoints);
+    assertEquals(5, sampled.averagedIterations());
+    assertNotEquals(exact.meanGradNormSq(), sampled.meanGradNormSq());
   }
 }

@@ -1,0 +1,117 @@
+package org.hsgd.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hsgd.check.CheckResult;
+import org.hsgd.check.CheckSettings;
+import org.hsgd.check.Checker;
+import org.hsgd.check.Verdict;
+import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.Run;
+import org.hsgd.report.CheckReport;
+import org.hsgd.report.Outputs;
+import org.hsgd.report.Provenance;
+import org.hsgd.report.RunReport;
+import org.hsgd.report.Tables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
+
+/** {@code hsgd check}: runs an experiment's sandwich and checks measurement against theory. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Check whether measurement and theory agree: the order of the bounds, each bound against the measured time average, and the measured sandwich.",
+      "Runs the config's hierarchy with local SGD at P_1 and P_K beside it (same data, start, gamma, T and seeds), then three checks, each a table with a verdict. Without CONFIG it runs the default study, experiments/mnist-sandwich.yaml.",
+      "Exit codes: 0 every check holds (or does not apply), 1 a check is violated, 3 none is violated but one is inconclusive, 2 invalid input."
+    })
+final class CheckCommand implements Callable<Integer> {
+  /** Exit code when no check is violated but one is inconclusive. */
+  static final int INCONCLUSIVE = 3;
+
+  /** The default study, relative to the installation (set by the launcher) or the folder. */
+  static final String DEFAULT_CONFIG = "experiments/mnist-sandwich.yaml";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "CONFIG",
+      description = "experiment config (YAML); default: " + DEFAULT_CONFIG)
+  Path config;
+
+  @Mixin ExperimentOptions options;
+
+  @Override
+  public Integer call() {
+    Path file =
+        config != null
+            ? config
+            : Path.of(System.getProperty("hsgd.home", ".")).resolve(DEFAULT_CONFIG).normalize();
+    Settings settings = ExperimentOptions.load(file);
+    ExperimentSpec configured = options.spec(settings, file);
+    ExperimentSpec experiment =
+        configured.run().partialParticipation() ? configured : configured.withSandwich(true);
+    CheckSettings checkSettings = ExperimentConfig.checkSettings(settings);
+    List<Run> runs = options.run(spec, experiment);
+    CheckResult result = Checker.check(experiment, runs, checkSettings);
+    CheckReport report = new CheckReport(experiment, checkSettings, result);
+
+    Path dir = options.outputFolder(experiment);
+    String rerun = options.rerun("check", file, experiment);
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    for (Table table :
+        List.of(report.summary(), report.theory(), report.validity(), report.sandwich())) {
+      files.put(dir.resolve("check-" + table.name() + ".csv"), bytes(Tables.csv(table)));
+    }
+    files.put(dir.resolve("check.txt"), bytes(report.text()));
+    files.put(dir.resolve("check.json"), bytes(Outputs.json(report.json())));
+    Map<String, Object> manifest =
+        Provenance.manifest(
+            rerun, settings.asMap(), files.keySet().stream().map(Path::toString).toList());
+    manifest.put("spec", experiment);
+    manifest.put("checkSettings", checkSettings);
+    manifest.put("verdict", result.verdict().label());
+    files.put(dir.resolve("check.manifest.json"), bytes(Outputs.json(manifest)));
+    Map<Path, byte[]> runFiles =
+        new RunReport(experiment, runs).files(dir, settings.asMap(), rerun);
+    files.putAll(runFiles);
+    Outputs.writeAll(files);
+
+    var out = spec.commandLine().getOut();
+    out.print(report.text());
+    files.keySet().stream()
+        .filter(p -> !runFiles.containsKey(p))
+        .forEach(p -> out.println("wrote " + p));
+    out.println(
+        "wrote "
+            + runs.size()
+            + " run traces (<variant>-seed<s>.csv with manifests), runs.csv and the figures"
+            + " loss.{png,svg,pdf} and grad_norm_sq.{png,svg,pdf} to "
+            + dir);
+    return exitCode(result.verdict());
+  }
+
+  /** 1 for a violation, 3 for an inconclusive check, 0 otherwise. */
+  static int exitCode(Verdict verdict) {
+    return switch (verdict) {
+      case VIOLATED -> 1;
+      case INCONCLUSIVE -> INCONCLUSIVE;
+      case HOLDS, NOT_APPLICABLE -> 0;
+    };
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

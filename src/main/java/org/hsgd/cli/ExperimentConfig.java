@@ -1,0 +1,336 @@
+package org.hsgd.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hsgd.InvalidInputException;
+import org.hsgd.Require;
+import org.hsgd.check.CheckSettings;
+import org.hsgd.experiment.ClassificationSpec;
+import org.hsgd.experiment.DataSpec;
+import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.ModelSpec;
+import org.hsgd.experiment.PartitionSpec;
+import org.hsgd.experiment.ProblemSpec;
+import org.hsgd.experiment.QuadraticSpec;
+import org.hsgd.experiment.Topology;
+import org.hsgd.sim.GroupingStrategy;
+import org.hsgd.sim.RunSettings;
+
+/**
+ * Translates an experiment config (experiments/*.yaml) into an {@link ExperimentSpec} and the
+ * checker's {@link CheckSettings}: every key is read and checked here, before anything runs. The
+ * defaults live in the spec types; a key left out takes theirs.
+ */
+final class ExperimentConfig {
+  static final Set<String> KEYS =
+      Set.of(
+          "name",
+          "problem",
+          "data",
+          "partition",
+          "model",
+          "n",
+          "groups",
+          "periods",
+          "local-period",
+          "global-period",
+          "grouping",
+          "group-sizes",
+          "participation",
+          "gamma",
+          "T",
+          "batch",
+          "eval-every",
+          "gradient-average",
+          "seed",
+          "seeds",
+          "compare",
+          "check");
+  private static final Set<String> PROBLEM_KEYS =
+      Set.of(
+          "type",
+          "dimension",
+          "eigenvalues",
+          "clusters",
+          "cluster-spread",
+          "worker-spread",
+          "centers",
+          "initial-point",
+          "noise-sigma2",
+          "cos-weight");
+  private static final Set<String> DATA_KEYS =
+      Set.of("source", "classes", "features", "samples", "separation", "test-fraction");
+  private static final Set<String> PARTITION_KEYS = Set.of("type", "alpha", "shards-per-worker");
+  private static final Set<String> MODEL_KEYS = Set.of("hidden", "l2");
+  private static final Set<String> CHECK_KEYS = Set.of("level", "margin", "final-window");
+
+  private ExperimentConfig() {}
+
+  /**
+   * The spec of a config.
+   *
+   * @param fallbackName the name when the config has no {@code name:} key
+   * @throws InvalidInputException naming the key at fault
+   */
+  static ExperimentSpec spec(Settings s, String fallbackName) {
+    ProblemSpec problem = problem(s);
+    Topology topology = topology(s);
+    long iterations = s.integer("T");
+    RunSettings defaults = ExperimentSpec.runSettings(problem, iterations, s.number("gamma"));
+    RunSettings run =
+        new RunSettings(
+            iterations,
+            defaults.stepSize(),
+            s.has("eval-every") ? s.integer("eval-every") : defaults.evalEvery(),
+            s.has("participation") ? boxed(s.numbers("participation")) : List.of(),
+            s.has("gradient-average")
+                ? named(s, "gradient-average", RunSettings.GradientAverage.class)
+                : defaults.gradientAverage());
+    String compare = s.has("compare") ? s.text("compare").toLowerCase(Locale.ROOT) : "none";
+    Require.that(
+        Set.of("none", "sandwich").contains(compare),
+        "compare",
+        "must be none or sandwich",
+        () -> "'" + compare + "'");
+    var builder =
+        ExperimentSpec.builder(
+                s.has("name") ? s.text("name") : fallbackName, problem, topology, run)
+            .sandwich(compare.equals("sandwich"));
+    if (s.has("grouping")) {
+      builder.grouping(named(s, "grouping", GroupingStrategy.class));
+    }
+    if (s.has("seed")) {
+      builder.firstSeed(s.integer("seed"));
+    }
+    if (s.has("seeds")) {
+      builder.seeds(s.smallInteger("seeds"));
+    }
+    return builder.build();
+  }
+
+  /** The checker's settings from the {@code check:} block. */
+  static CheckSettings checkSettings(Settings s) {
+    if (!s.has("check")) {
+      return CheckSettings.DEFAULT;
+    }
+    Settings c = block(s, "check", CHECK_KEYS);
+    CheckSettings d = CheckSettings.DEFAULT;
+    return new CheckSettings(
+        c.has("level") ? c.number("level") : d.level(),
+        c.has("margin") ? c.number("margin") : d.margin(),
+        c.has("final-window") ? c.number("final-window") : d.finalWindow());
+  }
+
+  private static Settings block(Settings s, String key, Set<String> known) {
+    Settings block = new Settings(s.map(key));
+    block.requireKnown(known, key);
+    return block;
+  }
+
+  /** An enum constant from its lower-case, dash-separated name ("group-non-iid"). */
+  private static <E extends Enum<E>> E named(Settings s, String key, Class<E> type) {
+    String name = s.text(key);
+    try {
+      return Enum.valueOf(type, name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      List<String> allowed = new ArrayList<>();
+      for (E constant : type.getEnumConstants()) {
+        allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
+      throw new InvalidInputException(
+          key, "must be one of " + String.join(", ", allowed), "'" + name + "'");
+    }
+  }
+
+  private static Topology topology(Settings s) {
+    if (!s.has("group-sizes")) {
+      return new Topology.Equal(BoundSettings.hierarchy(s));
+    }
+    Require.that(!s.has("groups"), "groups", "must not be combined with group-sizes", () -> "both");
+    List<List<Integer>> sizes = new ArrayList<>();
+    for (Object level : s.list("group-sizes")) {
+      List<Integer> counts = new ArrayList<>();
+      for (Object count : Settings.asList(level)) {
+        counts.add(Settings.toInt("group-sizes", Settings.parseInteger("group-sizes", count)));
+      }
+      sizes.add(counts);
+    }
+    List<Long> periods = new ArrayList<>();
+    for (long p : s.integers("periods")) {
+      periods.add(p);
+    }
+    return new Topology.Unequal(s.smallInteger("n"), periods, sizes);
+  }
+
+  private static ProblemSpec problem(Settings s) {
+    Settings p = block(s, "problem", PROBLEM_KEYS);
+    String type = p.text("type").toLowerCase(Locale.ROOT);
+    Require.that(
+        Set.of("quadratic", "quadratic-cos", "logistic", "mlp").contains(type),
+        "problem.type",
+        "must be quadratic, quadratic-cos, logistic or mlp",
+        () -> "'" + type + "'");
+    boolean classification = type.equals("logistic") || type.equals("mlp");
+    for (String key : List.of("data", "partition", "model", "batch")) {
+      Require.that(
+          classification || !s.has(key),
+          key,
+          "applies to logistic and mlp problems only",
+          () -> "problem.type " + type);
+    }
+    if (!classification) {
+      return quadratic(p, type);
+    }
+    Require.that(
+        p.asMap().keySet().equals(Set.of("type")),
+        "problem",
+        "takes only type for logistic and mlp (data, partition and model are their own blocks)",
+        () -> p.asMap().keySet().toString());
+    Settings model = s.has("model") ? block(s, "model", MODEL_KEYS) : new Settings(Map.of());
+    double l2 = model.has("l2") ? model.number("l2") : 0;
+    Require.that(
+        type.equals("mlp") || !model.has("hidden"),
+        "model.hidden",
+        "applies to mlp only",
+        () -> "problem.type " + type);
+    ModelSpec m =
+        type.equals("mlp")
+            ? new ModelSpec.Mlp(
+                model.has("hidden") ? model.smallInteger("hidden") : ModelSpec.Mlp.DEFAULT_HIDDEN,
+                l2)
+            : new ModelSpec.Logistic(l2);
+    return new ClassificationSpec(
+        m,
+        data(block(s, "data", DATA_KEYS)),
+        s.has("partition")
+            ? partition(block(s, "partition", PARTITION_KEYS))
+            : new PartitionSpec.Iid(),
+        s.has("batch") ? s.smallInteger("batch") : ClassificationSpec.DEFAULT_BATCH);
+  }
+
+  private static QuadraticSpec quadratic(Settings p, String type) {
+    Require.that(
+        type.equals("quadratic-cos") || !p.has("cos-weight"),
+        "problem.cos-weight",
+        "applies to quadratic-cos only",
+        () -> "type " + type);
+    var builder = QuadraticSpec.builder(eigenvalues(p));
+    if (type.equals("quadratic-cos")) {
+      builder.cosWeight(
+          p.has("cos-weight") ? p.number("cos-weight") : QuadraticSpec.DEFAULT_COS_WEIGHT);
+    }
+    if (p.has("initial-point")) {
+      builder.initialPoint(boxed(p.numbers("initial-point")));
+    }
+    if (p.has("noise-sigma2")) {
+      builder.noiseVariance(p.number("noise-sigma2"));
+    }
+    boolean clusterKeys = p.has("clusters") || p.has("cluster-spread") || p.has("worker-spread");
+    if (p.has("centers")) {
+      Require.that(
+          !clusterKeys,
+          "problem.centers",
+          "must not be combined with clusters, cluster-spread or worker-spread",
+          () -> "both");
+      List<List<Double>> rows = new ArrayList<>();
+      for (Object row : p.list("centers")) {
+        List<Double> values = new ArrayList<>();
+        for (Object v : Settings.asList(row)) {
+          values.add(Settings.parseNumber("problem.centers", v));
+        }
+        rows.add(values);
+      }
+      builder.centers(new QuadraticSpec.Explicit(rows));
+    } else if (clusterKeys) {
+      QuadraticSpec.Clustered d = QuadraticSpec.Clustered.DEFAULT;
+      builder.centers(
+          new QuadraticSpec.Clustered(
+              p.has("clusters") ? p.smallInteger("clusters") : d.clusters(),
+              p.has("cluster-spread") ? p.number("cluster-spread") : d.clusterSpread(),
+              p.has("worker-spread") ? p.number("worker-spread") : d.workerSpread()));
+    }
+    return builder.build();
+  }
+
+  /** A list of d eigenvalues, or {min, max} spread geometrically over problem.dimension values. */
+  private static List<Double> eigenvalues(Settings p) {
+    Object spec = p.raw("eigenvalues");
+    if (spec instanceof Map<?, ?> m) {
+      Settings range = new Settings(Settings.stringKeys(m));
+      range.requireKnown(Set.of("min", "max"), "problem.eigenvalues");
+      return QuadraticSpec.geometricEigenvalues(
+          p.smallInteger("dimension"), range.number("min"), range.number("max"));
+    }
+    double[] values = p.numbers("eigenvalues");
+    Require.that(
+        !p.has("dimension") || p.integer("dimension") == values.length,
+        "problem.dimension",
+        "must equal the number of eigenvalues",
+        () -> values.length + " eigenvalues");
+    return boxed(values);
+  }
+
+  private static DataSpec data(Settings d) {
+    double testFraction =
+        d.has("test-fraction") ? d.number("test-fraction") : DataSpec.DEFAULT_TEST_FRACTION;
+    String source = d.text("source").toLowerCase(Locale.ROOT);
+    return switch (source) {
+      case "mnist" -> {
+        for (String key : List.of("classes", "features", "samples", "separation")) {
+          Require.that(
+              !d.has(key), "data." + key, "applies to gaussian-mixture only", () -> "mnist");
+        }
+        yield new DataSpec.Mnist(testFraction);
+      }
+      case "gaussian-mixture" ->
+          new DataSpec.GaussianMixture(
+              d.smallInteger("classes"),
+              d.smallInteger("features"),
+              d.smallInteger("samples"),
+              d.has("separation")
+                  ? d.number("separation")
+                  : DataSpec.GaussianMixture.DEFAULT_SEPARATION,
+              testFraction);
+      default ->
+          throw new InvalidInputException(
+              "data.source", "must be mnist or gaussian-mixture", "'" + source + "'");
+    };
+  }
+
+  private static PartitionSpec partition(Settings p) {
+    String kind = p.text("type").toLowerCase(Locale.ROOT);
+    Require.that(
+        kind.equals("shards") || !p.has("shards-per-worker"),
+        "partition.shards-per-worker",
+        "applies to type shards only",
+        () -> "type " + kind);
+    Require.that(
+        kind.equals("dirichlet") || !p.has("alpha"),
+        "partition.alpha",
+        "applies to type dirichlet only",
+        () -> "type " + kind);
+    return switch (kind) {
+      case "iid" -> new PartitionSpec.Iid();
+      case "shards" ->
+          new PartitionSpec.Shards(
+              p.has("shards-per-worker")
+                  ? p.smallInteger("shards-per-worker")
+                  : PartitionSpec.Shards.DEFAULT_PER_WORKER);
+      case "dirichlet" -> new PartitionSpec.Dirichlet(p.number("alpha"));
+      default ->
+          throw new InvalidInputException(
+              "partition.type", "must be iid, shards or dirichlet", "'" + kind + "'");
+    };
+  }
+
+  private static List<Double> boxed(double[] values) {
+    List<Double> list = new ArrayList<>();
+    for (double v : values) {
+      list.add(v);
+    }
+    return list;
+  }
+}

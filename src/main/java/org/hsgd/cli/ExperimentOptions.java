@@ -1,0 +1,73 @@
+package org.hsgd.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hsgd.Require;
+import org.hsgd.experiment.ExperimentRunner;
+import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.Run;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that run an experiment: --seeds, --threads and --out. */
+final class ExperimentOptions {
+  @Option(
+      names = "--seeds",
+      paramLabel = "S",
+      description =
+          "replicates: seeds seed, seed+1, ..., seed+S-1 (default: the config's seeds, 1)")
+  Integer seeds;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "K",
+      description = "worker threads (default: all cores); results do not depend on it")
+  Integer threads;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "output folder (default: results/<name>)")
+  Path out;
+
+  /** The config file's keys, checked against the known ones. */
+  static Settings load(Path config) {
+    return Settings.load(config, ExperimentConfig.KEYS);
+  }
+
+  /** The spec of a config file's settings, with --seeds applied. */
+  ExperimentSpec spec(Settings settings, Path config) {
+    ExperimentSpec spec = ExperimentConfig.spec(settings, SweepCommand.baseName(config));
+    return seeds == null ? spec : spec.withSeeds((int) Require.atLeast("seeds", seeds, 1));
+  }
+
+  int threadCount() {
+    int count = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return (int) Require.atLeast("threads", count, 1);
+  }
+
+  Path outputFolder(ExperimentSpec spec) {
+    return out != null ? out : Path.of("results", spec.name());
+  }
+
+  /** Runs every seed and variant, with a progress display on stderr. */
+  List<Run> run(CommandSpec command, ExperimentSpec spec) {
+    ProgressDisplay progress =
+        new ProgressDisplay(command.commandLine().getErr(), System.console() != null);
+    List<Run> runs = ExperimentRunner.run(spec, threadCount(), progress);
+    progress.finish();
+    return runs;
+  }
+
+  /** The command line that reproduces a run of {@code command} on {@code config}. */
+  String rerun(String command, Path config, ExperimentSpec spec) {
+    return "./hsgd "
+        + command
+        + " "
+        + config
+        + " --seeds "
+        + spec.seeds()
+        + " --out "
+        + outputFolder(spec);
+  }
+}

