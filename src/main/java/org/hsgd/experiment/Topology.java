@@ -76,10 +76,5 @@ public sealed interface Topology {
               .toArray(int[][]::new);
       return Grouping.explicit(workers, periods(), counts, strategy, rng);
     }
-
-    @Override
-    public String toString() {
-      return "n=" + workers + ", periods " + periodList + ", group sizes " + sizes;
-    }
   }
 }

@@ -148,7 +148,7 @@ public final class CheckReport {
         out,
         "bound validity: B against the measured time average of |grad f(u_t)|^2",
         result.validity().verdict(),
-        "",
+        result.validity().verdict() == Verdict.NOT_APPLICABLE ? validityDetail() : "",
         validity());
     section(
         out,
@@ -260,7 +260,7 @@ public final class CheckReport {
       out.append(" (").append(reason).append(")");
     }
     out.append(NL);
-    if (table.rowCount() > 0) {
+    if (verdict != Verdict.NOT_APPLICABLE) {
       Table shown = table.copy();
       if (shown.columnNames().contains("reason")) {
         shown.removeColumns("reason"); // said below, in the lines that follow the verdict

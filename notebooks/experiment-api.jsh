@@ -1,0 +1,40 @@
+// Experiments and the checker from JShell, without the command line.
+// Run from the repository root (after ./hsgd has built the jar once):
+//   jshell --class-path target/hsgd.jar notebooks/experiment-api.jsh
+import java.util.List;
+import org.hsgd.bounds.Hierarchy;
+import org.hsgd.check.*;
+import org.hsgd.experiment.*;
+import org.hsgd.sim.RunSettings;
+
+// The non-convex quadratic with exact constants: 16 workers, 4 groups, I = 4, G = 16 iterations.
+// (JShell reads a line that ends a statement as complete: chained calls end their lines with a dot.)
+var problem = QuadraticSpec.builder(QuadraticSpec.geometricEigenvalues(20, 0.1, 1.0)).
+    cosWeight(1.0).
+    centers(new QuadraticSpec.Clustered(4, 8.0, 2.0)).
+    initialPoint(List.of(3.0)).
+    noiseVariance(0.1).
+    build();
+var spec = ExperimentSpec.builder(
+        "from-jshell",
+        problem,
+        new Topology.Equal(Hierarchy.twoLevel(16, 4, 4, 16)),
+        ExperimentSpec.runSettings(problem, 2000, 0.016)).  // T, gamma; time average over every t
+    sandwich(true).                                         // local SGD at P = 4 and P = 16 beside it
+    seeds(10).
+    build();
+
+List<Run> runs = ExperimentRunner.run(spec, 2, Progress.SILENT);
+for (Run r : runs.subList(0, 3)) {
+  System.out.printf("%-16s seed %d: final loss %.4f, mean |grad f(u_t)|^2 %.4f%n",
+      r.variant().label(), r.seed(), r.trace().last().loss(), r.trace().meanGradNormSq());
+}
+
+CheckResult result = Checker.check(spec, runs, CheckSettings.DEFAULT);
+System.out.println("theory: " + result.theory().verdict().label());
+result.validity().rows().forEach(row -> System.out.printf(
+    "bound validity, %s: B = %.3f, measured %.4f (B / measured %.1f): %s%n",
+    row.variant(), row.bound(), row.measured(), row.ratio(), row.verdict().label()));
+System.out.println("empirical sandwich: " + result.sandwich().verdict().label());
+System.out.println("verdict: " + result.verdict().label());
+/exit
