@@ -32,33 +32,35 @@ public record BoundQuery(
   }
 
   /**
-   * Evaluates local SGD with P_1, the hierarchy and local SGD with P_K: at the given gamma for all
-   * three, or each at its own optimal gamma.
+   * Evaluates local SGD with P_1, the hierarchy and local SGD with P_K, each by the closed form and
+   * by the numeric bound: at the given gamma for all three, or each at its own optimal gamma. A
+   * gamma in (gamma_max, 1/L] is allowed: the closed form is then marked as no guarantee, and the
+   * numeric bound, proven up to 1/L, is the one that applies.
    *
-   * @throws InvalidInputException if gamma exceeds the hierarchy's gamma_max and invalid steps are
-   *     not allowed
+   * @throws InvalidInputException if gamma exceeds 1/L and invalid steps are not allowed
    */
   public SandwichResult evaluate() {
-    Sandwich sandwich = Sandwich.of(scenario);
     if (stepSize.isPresent() && !allowInvalidStep) {
       double gamma = stepSize.getAsDouble();
-      double limit = sandwich.hsgd().stepSizeLimit();
+      double limit = 1 / scenario.constants().smoothness();
       Require.that(
           gamma <= limit,
           "gamma",
-          "must not exceed gamma_max = "
+          "must not exceed 1/L = "
               + limit
-              + " (min(1/L, 1/(2 L sqrt(P_top (P_top - 1)))); --allow-invalid-step computes without guarantee)",
+              + ", beyond which no bound is proven (--allow-invalid-step computes without guarantee)",
           () -> "gamma=" + gamma);
     }
-    BoundResult lower = evaluate(sandwich.lower());
-    BoundResult hsgd = evaluate(sandwich.hsgd());
-    BoundResult upper = evaluate(sandwich.upper());
+    Hierarchy h = scenario.hierarchy();
+    BoundResult lower = evaluate(scenario.localSgd(h.bottomPeriod()));
+    BoundResult hsgd = evaluate(scenario);
+    BoundResult upper = evaluate(scenario.localSgd(h.topPeriod()));
     return new SandwichResult(
         lower, hsgd, upper, Sandwich.ordered(lower.total(), hsgd.total(), upper.total()));
   }
 
-  private BoundResult evaluate(ConvergenceBound bound) {
+  private BoundResult evaluate(Scenario s) {
+    ConvergenceBound bound = ConvergenceBound.of(s);
     double gamma =
         stepSize.isPresent() ? stepSize.getAsDouble() : bound.optimalStepSize(iterations);
     return new BoundResult(
@@ -66,7 +68,18 @@ public record BoundQuery(
         bound.stepSizeLimit(),
         bound.admits(gamma),
         bound.terms(gamma, iterations),
-        horizon(bound, gamma));
+        horizon(bound, gamma),
+        numeric(s));
+  }
+
+  private java.util.Optional<NumericTerms> numeric(Scenario s) {
+    if (s.hierarchy().topMergingPeriod() > NumericBound.MAX_TOP_PERIOD) {
+      return java.util.Optional.empty();
+    }
+    NumericBound bound = NumericBound.of(s);
+    double gamma =
+        stepSize.isPresent() ? stepSize.getAsDouble() : bound.optimalStepSize(iterations);
+    return java.util.Optional.of(bound.terms(gamma, iterations));
   }
 
   private OptionalLong horizon(ConvergenceBound bound, double gamma) {

@@ -11,13 +11,17 @@ import java.util.OptionalLong;
  * @param terms the four terms
  * @param horizonForTarget the smallest T reaching the query's target, if one was asked and is
  *     reachable at this step size
+ * @param numeric the numeric bound of the same algorithm at the same T: at the same gamma, or at
+ *     its own optimal gamma when the query asks for optimal step sizes (empty when P_top exceeds
+ *     {@link NumericBound#MAX_TOP_PERIOD})
  */
 public record BoundResult(
     double stepSize,
     double stepSizeLimit,
     boolean stepSizeValid,
     BoundTerms terms,
-    OptionalLong horizonForTarget) {
+    OptionalLong horizonForTarget,
+    java.util.Optional<NumericTerms> numeric) {
 
   /** B. */
   public double total() {

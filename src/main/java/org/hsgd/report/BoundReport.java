@@ -5,10 +5,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hsgd.bounds.BoundQuery;
 import org.hsgd.bounds.BoundResult;
 import org.hsgd.bounds.Hierarchy;
+import org.hsgd.bounds.NumericBound;
+import org.hsgd.bounds.NumericTerms;
+import org.hsgd.bounds.Sandwich;
 import org.hsgd.bounds.SandwichResult;
 import org.hsgd.bounds.Scenario;
 import tech.tablesaw.api.BooleanColumn;
@@ -72,6 +77,7 @@ public final class BoundReport {
     sandwich.put("lower", withPeriod(h.bottomPeriod(), result.lower(), query));
     sandwich.put("upper", withPeriod(h.topPeriod(), result.upper(), query));
     sandwich.put("holds", result.holds());
+    numericSandwich().ifPresent(holds -> sandwich.put("numericHolds", holds));
     root.put("sandwich", sandwich);
     root.put("notes", notes());
     return root;
@@ -101,7 +107,15 @@ public final class BoundReport {
                 "noise_drift", rows.stream().mapToDouble(r -> r.terms().noiseDrift())),
             DoubleColumn.create(
                 "divergence_drift", rows.stream().mapToDouble(r -> r.terms().divergenceDrift())),
-            DoubleColumn.create("total", rows.stream().mapToDouble(BoundResult::total)));
+            DoubleColumn.create("total", rows.stream().mapToDouble(BoundResult::total)),
+            DoubleColumn.create(
+                "numeric", rows.stream().mapToDouble(r -> numericValue(r, NumericTerms::total))),
+            DoubleColumn.create(
+                "numeric_gamma",
+                rows.stream().mapToDouble(r -> numericValue(r, NumericTerms::stepSize))),
+            DoubleColumn.create(
+                "numeric_over_closed",
+                rows.stream().mapToDouble(r -> numericValue(r, n -> n.total() / r.total()))));
     if (query.target().isPresent()) {
       LongColumn horizon = LongColumn.create("T_for_target");
       rows.forEach(
@@ -109,6 +123,26 @@ public final class BoundReport {
       t.addColumns(horizon);
     }
     return t;
+  }
+
+  /**
+   * Whether the numeric bounds are ordered too: observed on every scenario tried, not proven
+   * (docs/theory.md, section 8).
+   */
+  private java.util.Optional<Boolean> numericSandwich() {
+    List<BoundResult> rows = List.of(result.lower(), result.hsgd(), result.upper());
+    if (rows.stream().anyMatch(r -> r.numeric().isEmpty())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        Sandwich.ordered(
+            result.lower().numeric().get().total(),
+            result.hsgd().numeric().get().total(),
+            result.upper().numeric().get().total()));
+  }
+
+  private static double numericValue(BoundResult r, ToDoubleFunction<NumericTerms> value) {
+    return r.numeric().map(value::applyAsDouble).orElse(Double.NaN);
   }
 
   /** What a reader must know to use the numbers correctly. */
@@ -128,8 +162,21 @@ public final class BoundReport {
     if (s.divergences().randomGrouping()) {
       notes.add(RANDOM_GROUPING_NOTE);
     }
+    notes.add(
+        "numeric: the tighter bound that solves the deviation recursion (docs/theory.md, section"
+            + " 8), proven for gamma <= 1/L"
+            + (query.stepSize().isPresent() ? "" : ", at its own optimal gamma"));
+    if (Stream.of(result.lower(), result.hsgd(), result.upper())
+        .anyMatch(r -> r.numeric().isEmpty())) {
+      notes.add(
+          "numeric left out where P_top exceeds " + NumericBound.MAX_TOP_PERIOD + " iterations");
+    }
     if (!result.hsgd().stepSizeValid()) {
-      notes.add("gamma exceeds gamma_max of H-SGD: its values are computed without guarantee");
+      notes.add(
+          "gamma exceeds gamma_max of H-SGD: its closed form is computed without guarantee"
+              + (result.hsgd().numeric().map(NumericTerms::stepSizeValid).orElse(false)
+                  ? "; the numeric bound applies"
+                  : ""));
     }
     if (result.hsgd().stepSizeValid() && !result.upper().stepSizeValid()) {
       notes.add(
@@ -174,6 +221,14 @@ public final class BoundReport {
     out.append(Tables.text(table()));
     out.append("sandwich (local SGD P_1 <= H-SGD <= local SGD P_K): ")
         .append(result.holds() ? "holds" : "FAILS")
+        .append(
+            numericSandwich()
+                .map(
+                    ordered ->
+                        "; on the numeric bounds: "
+                            + (ordered ? "holds" : "FAILS")
+                            + " (observed, not proven)")
+                .orElse(""))
         .append(System.lineSeparator());
     notes().forEach(n -> out.append("note: ").append(n).append(System.lineSeparator()));
     return out.toString();
@@ -199,6 +254,19 @@ public final class BoundReport {
     json.put("gamma", r.stepSize());
     json.put("gammaMax", r.stepSizeLimit());
     json.put("stepSizeValid", r.stepSizeValid());
+    r.numeric()
+        .ifPresent(
+            n -> {
+              Map<String, Object> numeric = new LinkedHashMap<>();
+              numeric.put("total", n.total());
+              numeric.put("xPart", n.xPart());
+              numeric.put("drift", n.drift());
+              numeric.put("rho", n.rho());
+              numeric.put("gamma", n.stepSize());
+              numeric.put("stepSizeValid", n.stepSizeValid());
+              numeric.put("ratioToClosedForm", n.total() / r.total());
+              json.put("numeric", numeric);
+            });
     if (query.target().isPresent()) {
       json.put(
           "horizonForTarget",

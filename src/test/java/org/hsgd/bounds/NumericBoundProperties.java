@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The numeric bound over random valid inputs. */
-class NumericBoundProperties {
+public class NumericBoundProperties {
 
   /** A random scenario (explicit per-level divergences, or random grouping) and gamma, T. */
   record Case(Scenario scenario, double gamma, long iterations) {}
@@ -74,7 +74,7 @@ class NumericBoundProperties {
    * ranges, each C_j a plain sum, and rho found by a golden-section search on (0, 1] instead of the
    * closed-form root.
    */
-  static double reference(Scenario s, double gamma, long horizon) {
+  public static double reference(Scenario s, double gamma, long horizon) {
     Hierarchy h = s.hierarchy();
     double l = s.constants().smoothness();
     double sigma = Math.sqrt(s.constants().noiseVariance());

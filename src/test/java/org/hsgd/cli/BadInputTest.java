@@ -33,7 +33,7 @@ class BadInputTest {
         Arguments.of("--n 8.5", "n must be a whole number"),
         Arguments.of("--eps2 1", "eps2 must give one value per level"),
         Arguments.of("--eps2 1,-1", "eps2[2] must be finite and not negative"),
-        Arguments.of("--gamma 0.5", "gamma must not exceed gamma_max"),
+        Arguments.of("--gamma 1.5", "gamma must not exceed 1/L"),
         Arguments.of("--gamma -0.1", "gamma must be positive"),
         Arguments.of("--T 0", "T must be at least 1"),
         Arguments.of("--T 1e30", "T must be a whole number below 2^62"),

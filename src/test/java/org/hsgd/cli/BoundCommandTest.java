@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.hsgd.bounds.BoundQuery;
 import org.hsgd.bounds.Divergences;
 import org.hsgd.bounds.Hierarchy;
+import org.hsgd.bounds.NumericBoundProperties;
 import org.hsgd.bounds.ProblemConstants;
 import org.hsgd.bounds.SandwichResult;
 import org.hsgd.bounds.Scenario;
@@ -78,6 +80,45 @@ class BoundCommandTest {
   }
 
   @Test
+  void jsonCarriesTheNumericBoundOfEveryRowAsTheSpecDefinesIt() throws Exception {
+    Cli cli = Cli.run(with(TWO_LEVEL, "--format", "json"));
+    JsonNode j = JSON.readTree(cli.out());
+    ProblemConstants c = new ProblemConstants(1, 1, 1);
+    Map<String, Scenario> rows =
+        Map.of(
+            "",
+            new Scenario(Hierarchy.twoLevel(4, 2, 2, 4), c, Divergences.perLevel(0.5, 0.25)),
+            "/sandwich/lower",
+            new Scenario(Hierarchy.localSgd(4, 2), c, Divergences.perLevel(0.75)),
+            "/sandwich/upper",
+            new Scenario(Hierarchy.localSgd(4, 4), c, Divergences.perLevel(0.75)));
+    rows.forEach(
+        (at, scenario) -> {
+          double expected = NumericBoundProperties.reference(scenario, 0.1, 100);
+          assertEquals(expected, j.at(at + "/numeric/total").asDouble(), 1e-9 * expected, at);
+          assertTrue(j.at(at + "/numeric/total").asDouble() <= j.at(at + "/total").asDouble(), at);
+          assertTrue(j.at(at + "/numeric/stepSizeValid").asBoolean(), at);
+          assertEquals(
+              j.at(at + "/numeric/total").asDouble() / j.at(at + "/total").asDouble(),
+              j.at(at + "/numeric/ratioToClosedForm").asDouble(),
+              1e-15,
+              at);
+        });
+    assertTrue(j.at("/sandwich/numericHolds").asBoolean());
+  }
+
+  @Test
+  void aStepSizeAboveGammaMaxButWithinOneOverLKeepsOnlyTheNumericGuarantee() throws Exception {
+    // gamma_max = 1/(2 sqrt(12)) = 0.144 for H-SGD; 0.5 <= 1/L = 1.
+    Cli cli = Cli.run(with(TWO_LEVEL, "--gamma", "0.5", "--format", "json"));
+    assertEquals(0, cli.exitCode(), cli.err());
+    JsonNode j = JSON.readTree(cli.out());
+    assertFalse(j.get("stepSizeValid").asBoolean());
+    assertTrue(j.at("/numeric/stepSizeValid").asBoolean());
+    assertTrue(j.get("notes").toString().contains("the numeric bound applies"), j.toString());
+  }
+
+  @Test
   void csvHasThreeRowsAtFullPrecision() throws Exception {
     Cli cli = Cli.run(with(TWO_LEVEL, "--format", "csv"));
     assertEquals(0, cli.exitCode(), cli.err());
@@ -92,7 +133,7 @@ class BoundCommandTest {
   void latexIsABooktabsTabular() {
     Cli cli = Cli.run(with(TWO_LEVEL, "--format", "latex"));
     assertEquals(0, cli.exitCode(), cli.err());
-    assertTrue(cli.out().contains("\\begin{tabular}{lrrrrrrrr}"), cli.out());
+    assertTrue(cli.out().contains("\\begin{tabular}{lrrrrrrrrrrr}"), cli.out());
     assertTrue(cli.out().contains("\\toprule") && cli.out().contains("\\bottomrule"));
     assertTrue(cli.out().contains("0.3400"), cli.out());
     assertTrue(cli.out().contains("gamma\\_max"));
