@@ -110,6 +110,31 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
     return new QuadraticProblem(curvatures, centers, start, noiseVariance, cosWeight, keys);
   }
 
+  /** c, the weight of the cosine term (0: convex). */
+  public double cosWeight() {
+    return cosWeight;
+  }
+
+  /** sigma^2. */
+  double noiseVariance() {
+    return noiseVariance;
+  }
+
+  /** u_0 (a copy). */
+  double[] start() {
+    return start.clone();
+  }
+
+  /** a_i, the i-th eigenvalue of A. */
+  double curvature(int i) {
+    return curvatures[i];
+  }
+
+  /** b_j (shared array: do not modify). */
+  double[] center(int worker) {
+    return centers[worker];
+  }
+
   @Override
   public int dimension() {
     return curvatures.length;
