@@ -4,91 +4,123 @@ import java.util.List;
 
 /**
  * Whether each bound stays above what it bounds: the time average (1/T) sum_{t&lt;T} |grad
- * f(u_t)|^2, whose expectation over the noise the theorem bounds by B at the run's gamma and T.
- * Seeds are independent replicates, so with d_s = measured_s - B_s (B_s differs between seeds when
- * the grouping does):
+ * f(u_t)|^2, whose expectation over the noise the theorem bounds at the run's gamma and T. Both
+ * bounds are checked: the closed form B (where gamma &lt;= gamma_max) and the numeric bound (where
+ * gamma &lt;= 1/L). With d_s = value_s - B_s per seed (B_s differs between seeds when the grouping
+ * does):
  *
  * <ul>
- *   <li>holds: the one-sided upper confidence limit of mean d at 1 - level is at most 0, i.e. the
- *       mean measurement plus its Student-t margin stays below B;
- *   <li>violated: the lower confidence limit of mean d is above 0: the measurement exceeds B beyond
- *       its noise;
- *   <li>inconclusive: between the two, or one seed (no confidence limit).
+ *   <li>where the exact expectation is known (convex quadratics), value_s is that expectation and
+ *       no confidence limit is needed: holds when every d_s &lt;= 0, violated otherwise;
+ *   <li>else value_s is the measured time average of seed s, and the check holds when the one-sided
+ *       upper confidence limit of mean d at 1 - level is at most 0, is violated when the lower
+ *       confidence limit is above 0, and is inconclusive in between or with one seed.
  * </ul>
  *
- * @param rows one per variant (local SGD at P_1, H-SGD, local SGD at P_K)
+ * @param rows per variant (local SGD at P_1, H-SGD, local SGD at P_K), one per bound
  * @param verdict all rows at once ({@link Verdict#all})
  */
 public record BoundValidityCheck(List<Row> rows, Verdict verdict) {
+  /** The closed-form bound B of THEORY.md. */
+  public static final String CLOSED_FORM = "closed form";
+
+  /** The numeric bound (docs/theory.md, section 8). */
+  public static final String NUMERIC = "numeric";
 
   /**
    * One variant's bound against its measurement.
    *
    * @param variant the algorithm, as labelled in reports
+   * @param bound {@link #CLOSED_FORM} or {@link #NUMERIC}
    * @param seeds how many seeds were measured
-   * @param bound mean over seeds of B at the run's gamma and T
-   * @param measured mean over seeds of the time average
+   * @param value mean over seeds of the bound at the run's gamma and T
+   * @param measured mean over seeds of the measured time average
    * @param upperLimit the one-sided upper confidence limit of the measured mean (NaN with one seed)
-   * @param ratio bound / measured
-   * @param excess the upper confidence limit of mean(measured - B): at most 0 when the check holds,
-   *     the amount by which the measurement may exceed B otherwise
+   * @param exact mean over seeds of the exact expected time average (NaN where unknown)
+   * @param ratio the bound over the exact expectation where known, else over the measured mean
+   * @param excess how far the bound may be exceeded: max d_s against the exact expectation, else
+   *     the upper confidence limit of mean d; at most 0 when the check holds
    * @param everyIteration whether the time average ran over every t &lt; T (else the checkpoints)
    * @param verdict as above
    * @param reason why, in words
    */
   public record Row(
       String variant,
+      String bound,
       int seeds,
-      double bound,
+      double value,
       double measured,
       double upperLimit,
+      double exact,
       double ratio,
       double excess,
       boolean everyIteration,
       Verdict verdict,
       String reason) {
 
-    /** A variant whose run no bound applies to. */
-    public static Row notApplicable(String variant, String reason) {
+    /** A bound that does not apply to a variant's runs. */
+    public static Row notApplicable(String variant, String bound, String reason) {
+      double nan = Double.NaN;
       return new Row(
-          variant,
-          0,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          false,
-          Verdict.NOT_APPLICABLE,
-          reason);
+          variant, bound, 0, nan, nan, nan, nan, nan, nan, false, Verdict.NOT_APPLICABLE, reason);
     }
 
     /**
-     * Compares per-seed bounds and time averages (index s of both from the same seed).
+     * Compares per-seed bounds with per-seed time averages (index s of every array from the same
+     * seed).
      *
-     * @param everyIteration whether the time averages ran over every t &lt; T
+     * @param exact the exact expected time averages, or an empty array where unknown
+     * @param everyIteration whether the measured time averages ran over every t &lt; T
      */
     public static Row of(
         String variant,
+        String bound,
         double[] bounds,
         double[] measured,
+        double[] exact,
         boolean everyIteration,
         CheckSettings settings) {
+      double value = SeedStatistics.mean(bounds);
+      double mean = SeedStatistics.mean(measured);
+      double upper =
+          measured.length < 2 ? Double.NaN : SeedStatistics.upperLimit(measured, settings.level());
+      if (exact.length > 0) {
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < bounds.length; s++) {
+          worst = Math.max(worst, exact[s] - bounds[s]);
+        }
+        boolean holds = worst <= 0;
+        return new Row(
+            variant,
+            bound,
+            bounds.length,
+            value,
+            mean,
+            upper,
+            SeedStatistics.mean(exact),
+            value / SeedStatistics.mean(exact),
+            worst,
+            everyIteration,
+            holds ? Verdict.HOLDS : Verdict.VIOLATED,
+            holds
+                ? "the bound stays above the exact expectation on every seed"
+                : "the exact expectation exceeds the bound by " + PairedOrder.number(worst));
+      }
       double[] d = new double[bounds.length];
       for (int s = 0; s < d.length; s++) {
         d[s] = measured[s] - bounds[s];
       }
-      double bound = SeedStatistics.mean(bounds);
-      double mean = SeedStatistics.mean(measured);
       String what = everyIteration ? "" : " (time average over the checkpoints only)";
       if (d.length < 2) {
         return new Row(
             variant,
-            1,
             bound,
+            1,
+            value,
             mean,
+            upper,
             Double.NaN,
-            bound / mean,
+            value / mean,
             d[0],
             everyIteration,
             Verdict.INCONCLUSIVE,
@@ -100,26 +132,28 @@ public record BoundValidityCheck(List<Row> rows, Verdict verdict) {
       String reason;
       if (excess <= 0) {
         verdict = Verdict.HOLDS;
-        reason = "B stays above the " + confidence + " upper limit of the measured mean";
+        reason = "the bound stays above the " + confidence + " upper limit of the measured mean";
       } else if (SeedStatistics.lowerLimit(d, settings.level()) > 0) {
         verdict = Verdict.VIOLATED;
         reason =
-            "the measurement exceeds B by "
+            "the measurement exceeds the bound by "
                 + PairedOrder.number(SeedStatistics.mean(d))
                 + " (beyond its "
                 + confidence
                 + " confidence limit)";
       } else {
         verdict = Verdict.INCONCLUSIVE;
-        reason = "B lies within the confidence interval of the measured mean";
+        reason = "the bound lies within the confidence interval of the measured mean";
       }
       return new Row(
           variant,
-          d.length,
           bound,
+          d.length,
+          value,
           mean,
-          SeedStatistics.upperLimit(measured, settings.level()),
-          bound / mean,
+          upper,
+          Double.NaN,
+          value / mean,
           excess,
           everyIteration,
           verdict,
@@ -127,7 +161,7 @@ public record BoundValidityCheck(List<Row> rows, Verdict verdict) {
     }
   }
 
-  /** The check over several variants' rows. */
+  /** The check over several rows. */
   public static BoundValidityCheck of(List<Row> rows) {
     return new BoundValidityCheck(
         List.copyOf(rows), Verdict.all(rows.stream().map(Row::verdict).toList()));

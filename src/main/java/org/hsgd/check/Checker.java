@@ -3,6 +3,8 @@ package org.hsgd.check;
 import java.util.ArrayList;
 import java.util.List;
 import org.hsgd.bounds.ConvergenceBound;
+import org.hsgd.bounds.NumericBound;
+import org.hsgd.bounds.NumericTerms;
 import org.hsgd.bounds.Scenario;
 import org.hsgd.experiment.BoundBasis;
 import org.hsgd.experiment.ExperimentSpec;
@@ -53,43 +55,83 @@ public final class Checker {
 
   private static BoundValidityCheck validity(
       ExperimentSpec spec, List<Run> runs, List<Variant> variants, CheckSettings settings) {
-    RunSettings run = spec.run();
     List<BoundValidityCheck.Row> rows = new ArrayList<>();
     for (Variant v : variants) {
       List<Run> mine = runsOf(runs, v.role());
-      double[] bounds = new double[mine.size()];
-      double[] measured = new double[mine.size()];
+      List<Scenario> scenarios = new ArrayList<>();
       String unavailable = null;
-      for (int s = 0; s < mine.size() && unavailable == null; s++) {
-        BoundBasis basis = BoundBasis.of(mine.get(s), run);
+      for (Run r : mine) {
+        BoundBasis basis = BoundBasis.of(r, spec.run());
         if (basis instanceof BoundBasis.Unavailable u) {
           unavailable = u.reason();
           break;
         }
-        ConvergenceBound bound = ConvergenceBound.of(((BoundBasis.Available) basis).scenario());
-        if (!bound.admits(run.stepSize())) {
-          unavailable =
-              "gamma = "
-                  + run.stepSize()
-                  + " exceeds gamma_max = "
-                  + bound.stepSizeLimit()
-                  + ": B is no guarantee there";
-          break;
-        }
-        bounds[s] = bound.total(run.stepSize(), run.iterations());
-        measured[s] = mine.get(s).trace().meanGradNormSq();
+        scenarios.add(((BoundBasis.Available) basis).scenario());
       }
-      rows.add(
-          unavailable != null
-              ? BoundValidityCheck.Row.notApplicable(v.label(), unavailable)
-              : BoundValidityCheck.Row.of(
-                  v.label(),
-                  bounds,
-                  measured,
-                  run.gradientAverage() == RunSettings.GradientAverage.EVERY_ITERATION,
-                  settings));
+      if (unavailable != null) {
+        rows.add(BoundValidityCheck.Row.notApplicable(v.label(), "both", unavailable));
+        continue;
+      }
+      rows.add(closedForm(v, mine, scenarios, spec.run(), settings));
+      rows.add(numeric(v, mine, scenarios, spec.run(), settings));
     }
     return BoundValidityCheck.of(rows);
+  }
+
+  private static BoundValidityCheck.Row closedForm(
+      Variant v, List<Run> runs, List<Scenario> scenarios, RunSettings run, CheckSettings s) {
+    double[] bounds = new double[runs.size()];
+    for (int i = 0; i < bounds.length; i++) {
+      ConvergenceBound bound = ConvergenceBound.of(scenarios.get(i));
+      if (!bound.admits(run.stepSize())) {
+        return BoundValidityCheck.Row.notApplicable(
+            v.label(),
+            BoundValidityCheck.CLOSED_FORM,
+            "gamma = "
+                + run.stepSize()
+                + " exceeds gamma_max = "
+                + bound.stepSizeLimit()
+                + ": no guarantee there");
+      }
+      bounds[i] = bound.total(run.stepSize(), run.iterations());
+    }
+    return row(v, BoundValidityCheck.CLOSED_FORM, bounds, runs, run, s);
+  }
+
+  private static BoundValidityCheck.Row numeric(
+      Variant v, List<Run> runs, List<Scenario> scenarios, RunSettings run, CheckSettings s) {
+    double[] bounds = new double[runs.size()];
+    for (int i = 0; i < bounds.length; i++) {
+      Scenario scenario = scenarios.get(i);
+      if (scenario.hierarchy().topMergingPeriod() > NumericBound.MAX_TOP_PERIOD) {
+        return BoundValidityCheck.Row.notApplicable(
+            v.label(), BoundValidityCheck.NUMERIC, "P_top above " + NumericBound.MAX_TOP_PERIOD);
+      }
+      NumericTerms terms = NumericBound.of(scenario).terms(run.stepSize(), run.iterations());
+      if (!terms.stepSizeValid()) {
+        return BoundValidityCheck.Row.notApplicable(
+            v.label(), BoundValidityCheck.NUMERIC, "gamma above 1/L: no guarantee there");
+      }
+      bounds[i] = terms.total();
+    }
+    return row(v, BoundValidityCheck.NUMERIC, bounds, runs, run, s);
+  }
+
+  private static BoundValidityCheck.Row row(
+      Variant v, String bound, double[] bounds, List<Run> runs, RunSettings run, CheckSettings s) {
+    double[] measured = runs.stream().mapToDouble(r -> r.trace().meanGradNormSq()).toArray();
+    double[] exact =
+        runs.stream().allMatch(r -> r.expectedMeanGradNormSq().isPresent())
+            ? runs.stream().mapToDouble(r -> r.expectedMeanGradNormSq().getAsDouble()).toArray()
+            : new double[0];
+    return BoundValidityCheck.Row.of(
+        v.label(),
+        bound,
+        bounds,
+        measured,
+        exact,
+        run.gradientAverage() == RunSettings.GradientAverage.EVERY_ITERATION,
+        s);
   }
 
   private static SandwichCheck sandwich(

@@ -3,6 +3,7 @@ package org.hsgd.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.data.Dataset;
@@ -13,6 +14,7 @@ import org.hsgd.sim.ClassificationProblem;
 import org.hsgd.sim.Grouping;
 import org.hsgd.sim.GroupingStrategy;
 import org.hsgd.sim.Problem;
+import org.hsgd.sim.QuadraticExpectation;
 import org.hsgd.sim.QuadraticProblem;
 import org.hsgd.sim.RandomStreams;
 import org.hsgd.sim.Simulation;
@@ -25,6 +27,9 @@ import org.hsgd.sim.Simulation;
 public final class ExperimentRunner {
   /** The MNIST train/test split is the same for every run: a fixed seed, not the run's. */
   private static final long MNIST_SPLIT_SEED = 20_221_010L;
+
+  /** The most operations (T d n^2) spent on an exact expectation: a few seconds. */
+  private static final double EXPECTATION_BUDGET = 2e9;
 
   private final ExperimentSpec spec;
   private Dataset mnist;
@@ -64,10 +69,29 @@ public final class ExperimentRunner {
                 problem instanceof QuadraticProblem q
                     ? Optional.of(q.exactConstants(grouping))
                     : Optional.empty(),
+                expectation(problem, grouping),
                 problem.describe()));
       }
     }
     return runs;
+  }
+
+  /**
+   * The exact expected time average, for convex quadratics with full participation whose recursion
+   * costs at most {@link #EXPECTATION_BUDGET} operations (T d n^2).
+   */
+  private OptionalDouble expectation(Problem<?> problem, Grouping grouping) {
+    if (!(problem instanceof QuadraticProblem q)
+        || q.cosWeight() != 0
+        || spec.run().partialParticipation()) {
+      return OptionalDouble.empty();
+    }
+    double cost = (double) spec.run().iterations() * q.dimension() * q.workers() * q.workers();
+    if (cost > EXPECTATION_BUDGET
+        || (double) q.dimension() * q.workers() * q.workers() > QuadraticExpectation.MAX_ENTRIES) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(QuadraticExpectation.of(q, grouping, spec.run()).meanGradNormSq());
   }
 
   /** The variant's groups for a seed; local SGD is one level of all workers. */

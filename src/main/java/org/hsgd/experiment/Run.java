@@ -16,6 +16,9 @@ import org.hsgd.sim.Trace;
  * @param trace what it measured
  * @param exactConstants L, sigma^2, Delta and eps_k^2 of the problem under this grouping, for the
  *     problems that know them exactly
+ * @param expectedMeanGradNormSq the exact expectation over the noise of the time average (1/T)
+ *     sum_{t&lt;T} |grad f(u_t)|^2, where it can be computed (convex quadratics, full
+ *     participation, small enough)
  * @param problemFacts sizes and parameters of the problem, for manifests
  */
 public record Run(
@@ -24,6 +27,7 @@ public record Run(
     Grouping grouping,
     Trace trace,
     Optional<ExactConstants> exactConstants,
+    java.util.OptionalDouble expectedMeanGradNormSq,
     Map<String, Object> problemFacts) {
 
   public Run {

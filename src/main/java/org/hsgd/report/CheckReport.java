@@ -84,20 +84,21 @@ public final class CheckReport {
         StringColumn.create("verdict", rows.stream().map(r -> r.verdict().label())));
   }
 
-  /** Each variant's bound against its measured time average. */
+  /** Each variant's bounds against its measured (and, where known, exact) time average. */
   public Table validity() {
     List<BoundValidityCheck.Row> rows = result.validity().rows();
     return Table.create(
         "bound-validity",
         StringColumn.create("variant", rows.stream().map(BoundValidityCheck.Row::variant)),
+        StringColumn.create("bound", rows.stream().map(BoundValidityCheck.Row::bound)),
         IntColumn.create("seeds", rows.stream().mapToInt(BoundValidityCheck.Row::seeds).toArray()),
-        DoubleColumn.create("B", rows.stream().mapToDouble(BoundValidityCheck.Row::bound)),
+        DoubleColumn.create("value", rows.stream().mapToDouble(BoundValidityCheck.Row::value)),
         DoubleColumn.create(
             "measured", rows.stream().mapToDouble(BoundValidityCheck.Row::measured)),
         DoubleColumn.create(
             "upper_limit", rows.stream().mapToDouble(BoundValidityCheck.Row::upperLimit)),
-        DoubleColumn.create(
-            "B_over_measured", rows.stream().mapToDouble(BoundValidityCheck.Row::ratio)),
+        DoubleColumn.create("exact", rows.stream().mapToDouble(BoundValidityCheck.Row::exact)),
+        DoubleColumn.create("ratio", rows.stream().mapToDouble(BoundValidityCheck.Row::ratio)),
         DoubleColumn.create("excess", rows.stream().mapToDouble(BoundValidityCheck.Row::excess)),
         StringColumn.create("verdict", rows.stream().map(r -> r.verdict().label())),
         StringColumn.create("reason", rows.stream().map(BoundValidityCheck.Row::reason)));
@@ -146,7 +147,7 @@ public final class CheckReport {
         theory());
     section(
         out,
-        "bound validity: B against the measured time average of |grad f(u_t)|^2",
+        "bound validity: each bound against the time average of |grad f(u_t)|^2 it bounds",
         result.validity().verdict(),
         result.validity().verdict() == Verdict.NOT_APPLICABLE ? validityDetail() : "",
         validity());
@@ -198,7 +199,14 @@ public final class CheckReport {
     for (BoundValidityCheck.Row r : result.validity().rows()) {
       if (r.verdict() == Verdict.VIOLATED || r.verdict() == Verdict.INCONCLUSIVE) {
         lines.add(
-            "bound validity " + r.verdict().label() + " (" + r.variant() + "): " + r.reason());
+            "bound validity "
+                + r.verdict().label()
+                + " ("
+                + r.variant()
+                + ", "
+                + r.bound()
+                + "): "
+                + r.reason());
       }
     }
     for (SandwichCheck.Metric m : result.sandwich().metrics()) {
@@ -291,7 +299,11 @@ public final class CheckReport {
                     + ": "
                     + (r.verdict() == Verdict.NOT_APPLICABLE
                         ? r.reason()
-                        : "B / measured = " + number(r.ratio())))
+                        : r.bound()
+                            + " / "
+                            + (Double.isNaN(r.exact()) ? "measured" : "exact")
+                            + " = "
+                            + number(r.ratio())))
         .collect(joining("; "));
   }
 

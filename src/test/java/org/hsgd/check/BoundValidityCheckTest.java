@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class BoundValidityCheckTest {
   private static final CheckSettings SETTINGS = CheckSettings.DEFAULT;
+  private static final double[] NONE = {};
 
   @Test
   void upperLimitByHand() {
@@ -21,7 +22,13 @@ class BoundValidityCheckTest {
   void aBoundAboveTheUpperLimitHolds() {
     BoundValidityCheck.Row r =
         BoundValidityCheck.Row.of(
-            "H-SGD", new double[] {5, 5, 5}, new double[] {1, 2, 3}, true, SETTINGS);
+            "H-SGD",
+            "numeric",
+            new double[] {5, 5, 5},
+            new double[] {1, 2, 3},
+            NONE,
+            true,
+            SETTINGS);
     assertEquals(Verdict.HOLDS, r.verdict());
     assertEquals(3.685855, r.upperLimit(), 1e-6);
     assertEquals(2.5, r.ratio(), 1e-15);
@@ -32,10 +39,16 @@ class BoundValidityCheckTest {
   void aMeasurementAboveTheBoundIsAViolationWithItsExcess() {
     BoundValidityCheck.Row r =
         BoundValidityCheck.Row.of(
-            "H-SGD", new double[] {1, 1, 1}, new double[] {1.9, 2.0, 2.1}, true, SETTINGS);
+            "H-SGD",
+            "numeric",
+            new double[] {1, 1, 1},
+            new double[] {1.9, 2.0, 2.1},
+            NONE,
+            true,
+            SETTINGS);
     assertEquals(Verdict.VIOLATED, r.verdict());
     assertTrue(r.excess() > 0.9, "" + r.excess());
-    assertTrue(r.reason().contains("exceeds B by 1.00"), r.reason());
+    assertTrue(r.reason().contains("exceeds the bound by 1.00"), r.reason());
     BoundValidityCheck check = BoundValidityCheck.of(List.of(r));
     assertEquals(Verdict.VIOLATED, check.verdict());
   }
@@ -44,7 +57,13 @@ class BoundValidityCheckTest {
   void aBoundInsideTheConfidenceIntervalIsInconclusive() {
     BoundValidityCheck.Row r =
         BoundValidityCheck.Row.of(
-            "H-SGD", new double[] {2.5, 2.5, 2.5}, new double[] {1, 2, 3}, true, SETTINGS);
+            "H-SGD",
+            "numeric",
+            new double[] {2.5, 2.5, 2.5},
+            new double[] {1, 2, 3},
+            NONE,
+            true,
+            SETTINGS);
     assertEquals(Verdict.INCONCLUSIVE, r.verdict());
   }
 
@@ -53,7 +72,13 @@ class BoundValidityCheckTest {
     // B differs between seeds (their groupings differ): seed by seed it stays above.
     BoundValidityCheck.Row r =
         BoundValidityCheck.Row.of(
-            "H-SGD", new double[] {1.0, 3.0}, new double[] {0.9, 2.9}, true, SETTINGS);
+            "H-SGD",
+            "numeric",
+            new double[] {1.0, 3.0},
+            new double[] {0.9, 2.9},
+            NONE,
+            true,
+            SETTINGS);
     assertEquals(Verdict.HOLDS, r.verdict());
     assertEquals(-0.1, r.excess(), 1e-12);
   }
@@ -61,8 +86,42 @@ class BoundValidityCheckTest {
   @Test
   void oneSeedHasNoConfidenceLimit() {
     BoundValidityCheck.Row r =
-        BoundValidityCheck.Row.of("H-SGD", new double[] {5}, new double[] {1}, false, SETTINGS);
+        BoundValidityCheck.Row.of(
+            "H-SGD", "numeric", new double[] {5}, new double[] {1}, NONE, false, SETTINGS);
     assertEquals(Verdict.INCONCLUSIVE, r.verdict());
     assertTrue(r.reason().contains("checkpoints only"), r.reason());
+  }
+
+  @Test
+  void theExactExpectationDecidesWithoutAConfidenceLimit() {
+    // Measurements straddle the bound, but the exact expectations sit below it on every seed.
+    BoundValidityCheck.Row r =
+        BoundValidityCheck.Row.of(
+            "H-SGD",
+            "closed form",
+            new double[] {2, 3},
+            new double[] {2.5, 1},
+            new double[] {1.9, 2.5},
+            true,
+            SETTINGS);
+    assertEquals(Verdict.HOLDS, r.verdict());
+    assertEquals(-0.1, r.excess(), 1e-12);
+    assertEquals(2.5 / 2.2, r.ratio(), 1e-12);
+  }
+
+  @Test
+  void anExactExpectationAboveTheBoundIsAViolation() {
+    BoundValidityCheck.Row r =
+        BoundValidityCheck.Row.of(
+            "H-SGD",
+            "numeric",
+            new double[] {2, 3},
+            new double[] {1, 1},
+            new double[] {1.9, 3.2},
+            true,
+            SETTINGS);
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    assertEquals(0.2, r.excess(), 1e-12);
+    assertTrue(r.reason().contains("exceeds the bound by 0.200"), r.reason());
   }
 }

@@ -56,9 +56,14 @@ class CheckCommandTest {
       assertTrue(cli.out().contains(out.toString()), "says where it wrote");
     }
     Table validity = Table.read().csv(out.resolve("check-bound-validity.csv").toFile());
-    for (int row = 0; row < 3; row++) {
+    assertEquals(6, validity.rowCount()); // closed form and numeric for each of the three
+    for (int row = 0; row < 6; row++) {
       assertEquals("holds", validity.stringColumn("verdict").get(row));
-      assertTrue(validity.doubleColumn("B_over_measured").get(row) > 1);
+      assertTrue(validity.doubleColumn("ratio").get(row) > 1);
+    }
+    for (int row = 0; row < 6; row += 2) { // numeric <= closed form
+      assertTrue(
+          validity.doubleColumn("value").get(row + 1) <= validity.doubleColumn("value").get(row));
     }
     JsonNode json = JSON.readTree(out.resolve("check.json").toFile());
     assertEquals("holds", json.get("verdict").asText());
@@ -69,7 +74,7 @@ class CheckCommandTest {
   }
 
   @Test
-  void theConvexQuadraticIsInconclusiveWithExitThree(@TempDir Path dir) {
+  void theConvexQuadraticIsInconclusiveWithExitThree(@TempDir Path dir) throws Exception {
     Cli cli =
         Cli.run(
             "check",
@@ -81,7 +86,13 @@ class CheckCommandTest {
     assertEquals(CheckCommand.INCONCLUSIVE, cli.exitCode(), cli.out() + cli.err());
     assertTrue(cli.out().contains("verdict: inconclusive"), cli.out());
     assertTrue(cli.out().contains("the runs cannot be told apart"), cli.out());
-    assertTrue(cli.out().contains("bound validity: B against"), cli.out());
+    assertTrue(cli.out().contains("bound validity: "), cli.out());
+    // The convex quadratic's exact expectation replaces the confidence limit.
+    Table validity = Table.read().csv(dir.resolve("out/check-bound-validity.csv").toFile());
+    assertEquals(
+        "the bound stays above the exact expectation on every seed",
+        validity.stringColumn("reason").get(1));
+    assertTrue(validity.doubleColumn("exact").get(1) > 0);
   }
 
   @Test
@@ -112,8 +123,10 @@ class CheckCommandTest {
             List.of(
                 BoundValidityCheck.Row.of(
                     "H-SGD 4/16",
+                    BoundValidityCheck.CLOSED_FORM,
                     new double[] {1, 1, 1},
                     new double[] {1.9, 2.0, 2.1},
+                    new double[0],
                     true,
                     CheckSettings.DEFAULT)));
     // Empirical sandwich: H-SGD ends below local SGD at P_1.
@@ -132,7 +145,7 @@ class CheckCommandTest {
     List<String> expected =
         List.of(
             "theory violated (seed 1, run gamma): the bounds are out of order by 0.",
-            "bound validity violated (H-SGD 4/16): the measurement exceeds B by 1.00",
+            "bound validity violated (H-SGD 4/16, closed form): the measurement exceeds the bound by 1.00",
             "empirical sandwich violated (final-window loss, local SGD P=4 <= H-SGD 4/16): reversed by");
     for (int i = 0; i < 3; i++) {
       CheckResult result = each.get(i);
