@@ -69,7 +69,23 @@ public record BoundQuery(
         bound.admits(gamma),
         bound.terms(gamma, iterations),
         horizon(bound, gamma),
-        numeric(s));
+        numeric(s),
+        numericHorizon(s));
+  }
+
+  private OptionalLong numericHorizon(Scenario s) {
+    if (target.isEmpty() || s.hierarchy().topMergingPeriod() > NumericBound.MAX_TOP_PERIOD) {
+      return OptionalLong.empty();
+    }
+    NumericBound bound = NumericBound.of(s);
+    double goal = target.getAsDouble();
+    if (stepSize.isEmpty()) {
+      return OptionalLong.of(bound.smallestHorizon(goal));
+    }
+    double gamma = stepSize.getAsDouble();
+    return bound.canReach(goal, gamma)
+        ? OptionalLong.of(bound.smallestHorizon(goal, gamma))
+        : OptionalLong.empty();
   }
 
   private java.util.Optional<NumericTerms> numeric(Scenario s) {

@@ -14,6 +14,8 @@ import java.util.OptionalLong;
  * @param numeric the numeric bound of the same algorithm at the same T: at the same gamma, or at
  *     its own optimal gamma when the query asks for optimal step sizes (empty when P_top exceeds
  *     {@link NumericBound#MAX_TOP_PERIOD})
+ * @param numericHorizonForTarget the smallest T at which the numeric bound reaches the target, if
+ *     one was asked and is reachable
  */
 public record BoundResult(
     double stepSize,
@@ -21,7 +23,8 @@ public record BoundResult(
     boolean stepSizeValid,
     BoundTerms terms,
     OptionalLong horizonForTarget,
-    java.util.Optional<NumericTerms> numeric) {
+    java.util.Optional<NumericTerms> numeric,
+    OptionalLong numericHorizonForTarget) {
 
   /** B. */
   public double total() {

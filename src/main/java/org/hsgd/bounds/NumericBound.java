@@ -136,7 +136,14 @@ public final class NumericBound {
     double[] sumE = solve(gamma)[1];
     double sum =
         (double) (iterations / topPeriod) * sumE[topPeriod] + sumE[(int) (iterations % topPeriod)];
-    double y = smoothness * smoothness * sum / iterations;
+    return refine(gamma, iterations, smoothness * smoothness * sum / iterations);
+  }
+
+  /**
+   * [X + c2(rho) y] / c1(rho) at the optimal rho (docs/theory.md, 8.2), y a bound on L^2 (1/T) sum
+   * E_t.
+   */
+  private NumericTerms refine(double gamma, long iterations, double y) {
     double x = 2 * initialGap / (gamma * iterations) + noisePerGamma * gamma;
     double q = 1 - gamma * smoothness;
     boolean valid = q >= 0;
@@ -156,6 +163,23 @@ public final class NumericBound {
     return new NumericTerms(gamma, true, x / c1, c2 * y / c1, rho);
   }
 
+  /**
+   * The bound with sum_{t&lt;T} e_t replaced by T a + D, a = the mean of e over a top period and D
+   * = max over r &lt;= P of (sum_{tau&lt;r} e_tau - r a) &gt;= 0. Every T = m P + r has
+   * sum_{t&lt;T} e_t = T a + (sum_{tau&lt;r} e_tau - r a) &lt;= T a + D, so this is an upper bound
+   * on the bound itself; unlike it, it decreases in T (X and a + D/T both do), which makes the
+   * smallest horizon well defined.
+   */
+  private double envelope(double gamma, long iterations, double[] sumE) {
+    double a = sumE[topPeriod] / topPeriod;
+    double excess = 0;
+    for (int r = 0; r <= topPeriod; r++) {
+      excess = Math.max(excess, sumE[r] - r * a);
+    }
+    double y = smoothness * smoothness * (a + excess / iterations);
+    return refine(gamma, iterations, y).total();
+  }
+
   /** The bound's total at gamma and T. */
   public double total(double gamma, long iterations) {
     return terms(gamma, iterations).total();
@@ -172,13 +196,18 @@ public final class NumericBound {
    */
   public double optimalStepSize(long iterations) {
     Require.atLeast("T", iterations, 1);
+    return minimiser(gamma -> total(gamma, iterations));
+  }
+
+  /** The gamma in (0, 1/L] minimising a function of gamma: grid, then Brent on log gamma. */
+  private double minimiser(java.util.function.DoubleUnaryOperator bound) {
     double top = Math.log(stepSizeLimit());
     int points = GRID_PER_DECADE * GRID_DECADES;
     double step = Math.log(10) / GRID_PER_DECADE;
     int best = 0;
     double bestValue = Double.POSITIVE_INFINITY;
     for (int i = 0; i <= points; i++) {
-      double value = total(Math.exp(top - i * step), iterations);
+      double value = bound.applyAsDouble(Math.exp(top - i * step));
       if (value < bestValue) {
         bestValue = value;
         best = i;
@@ -186,19 +215,85 @@ public final class NumericBound {
     }
     double hi = top - Math.max(0, best - 1) * step;
     double lo = top - Math.min(points, best + 1) * step;
-    if (hi <= lo) {
-      return Math.exp(top);
-    }
     var optimum =
         new BrentOptimizer(STEP_SIZE_TOLERANCE, 1e-14)
             .optimize(
                 new MaxEval(500),
                 new UnivariateObjectiveFunction(
-                    g -> total(Math.min(Math.exp(g), Math.exp(top)), iterations)),
+                    g -> bound.applyAsDouble(Math.exp(Math.min(g, top)))),
                 GoalType.MINIMIZE,
                 new SearchInterval(lo, hi, top - best * step));
-    double gamma = Math.min(Math.exp(optimum.getPoint()), stepSizeLimit());
+    double gamma = Math.exp(Math.min(optimum.getPoint(), top));
     return optimum.getValue() <= bestValue ? gamma : Math.exp(top - best * step);
+  }
+
+  /** Whether some T brings the bound at gamma to the target (it exceeds the limit as T grows). */
+  public boolean canReach(double target, double gamma) {
+    return target > envelope(gamma, ConvergenceBound.MAX_HORIZON, solve(gamma)[1]);
+  }
+
+  /**
+   * The smallest T at which the bound, at a fixed gamma, reaches the target: found on the
+   * decreasing envelope (see {@link #envelope}) by doubling and bisection, so the bound itself is
+   * at or below the target there. The answer may exceed the first T at which the bound dips below
+   * the target by the part of a top period that the envelope adds.
+   *
+   * @throws org.hsgd.InvalidInputException if the target is not positive, not above the limit of
+   *     the bound as T grows at this gamma, or not reached within 2^62 iterations
+   */
+  public long smallestHorizon(double target, double gamma) {
+    Require.positive("target", target);
+    Require.positive("gamma", gamma);
+    double[] sumE = solve(gamma)[1];
+    double floor = envelope(gamma, ConvergenceBound.MAX_HORIZON, sumE);
+    Require.that(
+        target > floor,
+        "target",
+        "must exceed the numeric bound's limit as T grows at this gamma (" + floor + ")",
+        () -> "target=" + target);
+    return firstReaching(target, horizon -> envelope(gamma, horizon, sumE));
+  }
+
+  /**
+   * The smallest T at which the bound, minimised over gamma in (0, 1/L], reaches the target: on the
+   * envelope, as {@link #smallestHorizon(double, double)}.
+   *
+   * @throws org.hsgd.InvalidInputException if the target is not positive or not reached within 2^62
+   *     iterations
+   */
+  public long smallestHorizon(double target) {
+    Require.positive("target", target);
+    return firstReaching(
+        target,
+        horizon -> {
+          java.util.function.DoubleUnaryOperator bound =
+              gamma -> envelope(gamma, horizon, solve(gamma)[1]);
+          return bound.applyAsDouble(minimiser(bound));
+        });
+  }
+
+  /** The first T at which a function decreasing in T is at most the target. */
+  private static long firstReaching(
+      double target, java.util.function.LongToDoubleFunction decreasing) {
+    long reached = 1;
+    while (decreasing.applyAsDouble(reached) > target) {
+      Require.that(
+          reached < ConvergenceBound.MAX_HORIZON,
+          "target",
+          "must be reachable within 2^62 iterations",
+          () -> "target=" + target);
+      reached *= 2;
+    }
+    long missed = reached / 2;
+    while (reached - missed > 1) {
+      long mid = missed + (reached - missed) / 2;
+      if (decreasing.applyAsDouble(mid) <= target) {
+        reached = mid;
+      } else {
+        missed = mid;
+      }
+    }
+    return reached;
   }
 
   /** min over gamma in (0, 1/L] of the bound at T. */

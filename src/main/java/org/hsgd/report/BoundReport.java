@@ -120,7 +120,12 @@ public final class BoundReport {
       LongColumn horizon = LongColumn.create("T_for_target");
       rows.forEach(
           r -> r.horizonForTarget().ifPresentOrElse(horizon::append, horizon::appendMissing));
-      t.addColumns(horizon);
+      LongColumn numericHorizon = LongColumn.create("T_for_target_numeric");
+      rows.forEach(
+          r ->
+              r.numericHorizonForTarget()
+                  .ifPresentOrElse(numericHorizon::append, numericHorizon::appendMissing));
+      t.addColumns(horizon, numericHorizon);
     }
     return t;
   }
@@ -265,6 +270,13 @@ public final class BoundReport {
               numeric.put("gamma", n.stepSize());
               numeric.put("stepSizeValid", n.stepSizeValid());
               numeric.put("ratioToClosedForm", n.total() / r.total());
+              if (query.target().isPresent()) {
+                numeric.put(
+                    "horizonForTarget",
+                    r.numericHorizonForTarget().isPresent()
+                        ? r.numericHorizonForTarget().getAsLong()
+                        : null);
+              }
               json.put("numeric", numeric);
             });
     if (query.target().isPresent()) {

@@ -116,4 +116,27 @@ class NumericBoundTest {
     Scenario s = new Scenario(h, C, Divergences.perLevel(1));
     assertEquals("periods", Invalid.field(() -> NumericBound.of(s)));
   }
+
+  @Test
+  void theSmallestHorizonReachesTheTargetAndOneLessDoesNotOnTheEnvelope() {
+    Hierarchy h = Hierarchy.twoLevel(64, 8, 4, 32);
+    NumericBound nb = NumericBound.of(new Scenario(h, C, Divergences.randomGrouping(h, 3)));
+    double gamma = 0.005;
+    double target = nb.total(gamma, 50_000);
+    long horizon = nb.smallestHorizon(target, gamma);
+    assertTrue(nb.total(gamma, horizon) <= target, "the bound itself reaches the target");
+    // The envelope exceeds the bound by at most part of a top period's deviation: the horizon is
+    // at most a little beyond 50,000.
+    assertTrue(horizon >= 49_000 && horizon <= 51_000, "" + horizon);
+    long optimal = nb.smallestHorizon(target);
+    assertTrue(optimal <= horizon, optimal + " > " + horizon);
+    assertTrue(nb.minimum(optimal) <= target * (1 + 1e-9));
+  }
+
+  @Test
+  void aTargetBelowTheLimitIsRefused() {
+    Hierarchy h = Hierarchy.twoLevel(64, 8, 4, 32);
+    NumericBound nb = NumericBound.of(new Scenario(h, C, Divergences.randomGrouping(h, 3)));
+    assertEquals("target", Invalid.field(() -> nb.smallestHorizon(1e-9, 0.005)));
+  }
 }
