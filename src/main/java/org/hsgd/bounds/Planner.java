@@ -19,6 +19,7 @@ public final class Planner {
    * @param totalDivergence eps^2, split per level by random grouping
    * @param target the bound to reach
    * @param cost the cost model
+   * @param kind which bound must reach the target
    * @return one plan per candidate, fastest first (ties: fewer iterations first)
    * @throws org.hsgd.InvalidInputException if a candidate or the target is invalid
    */
@@ -27,20 +28,32 @@ public final class Planner {
       ProblemConstants constants,
       double totalDivergence,
       double target,
-      CostModel cost) {
+      CostModel cost,
+      BoundKind kind) {
     List<Plan> plans = new ArrayList<>(candidates.size());
     for (Hierarchy h : candidates) {
       Scenario scenario =
           new Scenario(h, constants, Divergences.randomGrouping(h, totalDivergence));
-      ConvergenceBound bound = ConvergenceBound.of(scenario);
-      long iterations = bound.smallestHorizon(target);
-      double gamma = bound.optimalStepSize(iterations);
+      long iterations;
+      double gamma;
+      double value;
+      if (kind == BoundKind.NUMERIC) {
+        NumericBound bound = NumericBound.of(scenario);
+        iterations = bound.smallestHorizon(target);
+        gamma = bound.optimalStepSize(iterations);
+        value = bound.total(gamma, iterations);
+      } else {
+        ConvergenceBound bound = ConvergenceBound.of(scenario);
+        iterations = bound.smallestHorizon(target);
+        gamma = bound.optimalStepSize(iterations);
+        value = bound.total(gamma, iterations);
+      }
       plans.add(
           new Plan(
               h,
               gamma,
               iterations,
-              bound.total(gamma, iterations),
+              value,
               Arrays.stream(h.aggregationCounts(iterations)).boxed().toList(),
               cost.seconds(h, iterations)));
     }

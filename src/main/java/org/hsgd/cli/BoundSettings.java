@@ -4,6 +4,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
+import org.hsgd.bounds.BoundKind;
 import org.hsgd.bounds.BoundQuery;
 import org.hsgd.bounds.Divergences;
 import org.hsgd.bounds.Hierarchy;
@@ -99,6 +100,17 @@ final class BoundSettings {
     return s.has("eps2-total")
         ? Divergences.perLevel(perLevel, s.number("eps2-total"))
         : Divergences.perLevel(perLevel);
+  }
+
+  /** The {@code bound:} key: closed (default) or numeric. */
+  static BoundKind kind(Settings s) {
+    String name = s.has("bound") ? s.text("bound").toLowerCase(java.util.Locale.ROOT) : "closed";
+    return switch (name) {
+      case "closed" -> BoundKind.CLOSED;
+      case "numeric" -> BoundKind.NUMERIC;
+      default ->
+          throw new InvalidInputException("bound", "must be closed or numeric", "'" + name + "'");
+    };
   }
 
   private static OptionalDouble stepSize(Settings s) {

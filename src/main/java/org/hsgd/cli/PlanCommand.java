@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
+import org.hsgd.bounds.BoundKind;
 import org.hsgd.bounds.CostModel;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.bounds.Plan;
@@ -42,7 +43,8 @@ final class PlanCommand implements Callable<Integer> {
           "aggregation-seconds",
           "candidates",
           "grid",
-          "top");
+          "top",
+          "bound");
   private static final Set<String> CANDIDATE_KEYS =
       Set.of("groups", "periods", "local-period", "global-period");
   private static final Set<String> GRID_KEYS = Set.of("groups", "local-period", "global-period");
@@ -80,6 +82,12 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "INT", description = "show only the first INT plans")
   String top;
 
+  @Option(
+      names = "--bound",
+      paramLabel = "KIND",
+      description = "the bound that must reach the target: closed (default) or numeric")
+  String bound;
+
   @Override
   public Integer call() {
     Settings s = Inputs.settings(spec, config, KEYS);
@@ -99,13 +107,15 @@ final class PlanCommand implements Callable<Integer> {
         "must give at least one valid hierarchy (candidates: or grid:)",
         () -> "none");
     double goal = s.number("target");
-    List<Plan> plans = Planner.rank(candidates, constants, s.number("eps2-total"), goal, cost);
+    BoundKind kind = BoundSettings.kind(s);
+    List<Plan> plans =
+        Planner.rank(candidates, constants, s.number("eps2-total"), goal, cost, kind);
     if (s.has("top")) {
       plans =
           plans.subList(
               0, (int) Math.min(plans.size(), Require.atLeast("top", s.integer("top"), 1)));
     }
-    String report = new PlanReport(plans, goal, cost, skipped).render(reportOptions.format);
+    String report = new PlanReport(plans, goal, cost, skipped, kind).render(reportOptions.format);
     reportOptions.emit(spec, report);
     return 0;
   }

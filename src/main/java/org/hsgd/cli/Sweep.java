@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
+import org.hsgd.bounds.BoundKind;
 
 /**
  * The {@code sweep:} block of a config: one parameter and its values, given as a list or a range.
@@ -18,17 +19,19 @@ import org.hsgd.Require;
  *   parameter: periods[2]          # a scalar key, or key[k] for the k-th entry (1-based) of a list key
  *   values: [4, 8, 16]             # or
  *   range: {from: 4, to: 64, step: 4}   # or {from: 1e-3, to: 1e-1, points: 20, scale: log}
+ *   bound: numeric                 # which bound the figure shows: closed (default) or numeric
  * </pre>
  *
  * @param parameter the swept key as written
  * @param values its values, in order
+ * @param kind the bound the figure shows (the table has both)
  */
-record Sweep(String parameter, List<Double> values) {
+record Sweep(String parameter, List<Double> values, BoundKind kind) {
   private static final Pattern INDEXED =
       Pattern.compile("([a-z0-9-]+)\\[(\\d+)]", Pattern.CASE_INSENSITIVE);
   private static final Set<String> WHOLE_NUMBER_KEYS =
       Set.of("n", "groups", "periods", "local-period", "global-period", "T");
-  private static final Set<String> BLOCK_KEYS = Set.of("parameter", "values", "range");
+  private static final Set<String> BLOCK_KEYS = Set.of("parameter", "values", "range", "bound");
   private static final Set<String> RANGE_KEYS = Set.of("from", "to", "step", "points", "scale");
   private static final int MAX_POINTS = 1_000_000;
 
@@ -62,7 +65,7 @@ record Sweep(String parameter, List<Double> values) {
       values = new ArrayList<>(rounded);
     }
     Require.that(!values.isEmpty(), "sweep.values", "must not be empty", () -> "[]");
-    return new Sweep(parameter, values);
+    return new Sweep(parameter, values, BoundSettings.kind(block));
   }
 
   private static List<Double> range(Settings r) {

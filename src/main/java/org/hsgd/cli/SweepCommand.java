@@ -67,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
             sweep.parameter() + "=" + value + " (" + e.getMessage() + ")");
       }
     }
-    SweepReport report = new SweepReport(sweep.parameter(), values, results);
+    SweepReport report = new SweepReport(sweep.parameter(), values, results, sweep.kind());
     String name = baseName(config);
     Path dir = out != null ? out : Path.of("results", name);
     Map<Path, byte[]> files = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.hsgd.bounds.BoundKind;
 import org.hsgd.bounds.CostModel;
 import org.hsgd.bounds.Plan;
 import tech.tablesaw.api.DoubleColumn;
@@ -21,18 +22,21 @@ public final class PlanReport {
   private final double target;
   private final CostModel cost;
   private final int skipped;
+  private final BoundKind kind;
 
   /**
    * @param plans ranked, fastest first
    * @param target the bound they reach
    * @param cost the cost model used
    * @param skipped grid combinations that were not valid hierarchies
+   * @param kind the bound that reaches the target
    */
-  public PlanReport(List<Plan> plans, double target, CostModel cost, int skipped) {
+  public PlanReport(List<Plan> plans, double target, CostModel cost, int skipped, BoundKind kind) {
     this.plans = List.copyOf(plans);
     this.target = target;
     this.cost = cost;
     this.skipped = skipped;
+    this.kind = kind;
   }
 
   public String render(Format format) {
@@ -75,6 +79,7 @@ public final class PlanReport {
   public Map<String, Object> json() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("target", target);
+    root.put("bound", kind.name().toLowerCase(java.util.Locale.ROOT));
     root.put("stepSeconds", cost.stepSeconds());
     root.put("aggregationSeconds", cost.aggregationSeconds());
     List<Map<String, Object>> ranked = new ArrayList<>();
@@ -101,7 +106,11 @@ public final class PlanReport {
   private List<String> notes() {
     List<String> notes = new ArrayList<>();
     notes.add(
-        "T is the smallest horizon whose bound, at its optimal gamma, reaches the target; seconds from the cost model");
+        "T is the smallest horizon whose "
+            + (kind == BoundKind.NUMERIC
+                ? "numeric bound (docs/theory.md, section 8)"
+                : "closed-form bound")
+            + ", at its optimal gamma, reaches the target; seconds from the cost model");
     notes.add(BoundReport.RANDOM_GROUPING_NOTE);
     if (skipped > 0) {
       notes.add(

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.hsgd.bounds.BoundKind;
 import org.hsgd.bounds.BoundResult;
+import org.hsgd.bounds.NumericTerms;
 import org.hsgd.bounds.SandwichResult;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.BooleanColumn;
@@ -16,16 +18,20 @@ public final class SweepReport {
   private final String parameter;
   private final double[] values;
   private final List<SandwichResult> results;
+  private final BoundKind kind;
 
   /**
    * @param parameter the swept key
    * @param values its values
    * @param results the sandwich at each value
+   * @param kind the bound the chart shows
    */
-  public SweepReport(String parameter, double[] values, List<SandwichResult> results) {
+  public SweepReport(
+      String parameter, double[] values, List<SandwichResult> results, BoundKind kind) {
     this.parameter = parameter;
     this.values = values.clone();
     this.results = List.copyOf(results);
+    this.kind = kind;
   }
 
   /** One row per value: the three totals and step sizes, the H-SGD terms, validity and order. */
@@ -40,6 +46,9 @@ public final class SweepReport {
         column("lower_total", r -> r.lower().total()),
         column("hsgd_total", r -> r.hsgd().total()),
         column("upper_total", r -> r.upper().total()),
+        column("lower_numeric", r -> numeric(r.lower())),
+        column("hsgd_numeric", r -> numeric(r.hsgd())),
+        column("upper_numeric", r -> numeric(r.upper())),
         column("hsgd_optimization", r -> r.hsgd().terms().optimization()),
         column("hsgd_noise", r -> r.hsgd().terms().noise()),
         column("hsgd_noise_drift", r -> r.hsgd().terms().noiseDrift()),
@@ -57,7 +66,7 @@ public final class SweepReport {
     series.put("H-SGD", totals(SandwichResult::hsgd));
     series.put("local SGD, P = P_K (upper)", totals(SandwichResult::upper));
     return Plots.lines(
-        "Convergence bounds vs " + parameter,
+        (kind == BoundKind.NUMERIC ? "Numeric" : "Closed-form") + " bounds vs " + parameter,
         parameter,
         "bound on (1/T) sum E|grad f(u_t)|^2",
         values,
@@ -70,7 +79,14 @@ public final class SweepReport {
   }
 
   private double[] totals(java.util.function.Function<SandwichResult, BoundResult> which) {
-    return results.stream().mapToDouble(r -> which.apply(r).total()).toArray();
+    return results.stream()
+        .mapToDouble(
+            r -> kind == BoundKind.NUMERIC ? numeric(which.apply(r)) : which.apply(r).total())
+        .toArray();
+  }
+
+  private static double numeric(BoundResult r) {
+    return r.numeric().map(NumericTerms::total).orElse(Double.NaN);
   }
 
   private DoubleColumn column(String name, ToDoubleFunction<SandwichResult> value) {

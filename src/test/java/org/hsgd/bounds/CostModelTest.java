@@ -34,7 +34,8 @@ class CostModelTest {
         List.of(
             Hierarchy.localSgd(16, 1), Hierarchy.localSgd(16, 8), Hierarchy.twoLevel(16, 4, 2, 8));
     List<Plan> plans =
-        Planner.rank(candidates, c, 1, 0.0501, new CostModel(0.001, List.of(0.01, 10.0)));
+        Planner.rank(
+            candidates, c, 1, 0.0501, new CostModel(0.001, List.of(0.01, 10.0)), BoundKind.CLOSED);
     assertEquals(3, plans.size());
     for (int i = 1; i < plans.size(); i++) {
       assertTrue(plans.get(i - 1).seconds() <= plans.get(i).seconds());

@@ -144,4 +144,53 @@ class SweepAndPlanCommandTest {
     assertTrue(cli.out().contains("sandwich holds at every point"));
     assertTrue(Files.exists(dir.resolve("random-grouping-sweep.svg")));
   }
+
+  @Test
+  void theNumericBoundReachesThePlannersTargetSoonerAndSweepsBeside(@TempDir Path dir)
+      throws Exception {
+    Cli closed = Cli.run("plan", "--config", "bounds/plan.yaml", "--format", "json");
+    Cli numeric =
+        Cli.run("plan", "--config", "bounds/plan.yaml", "--bound", "numeric", "--format", "json");
+    assertEquals(0, numeric.exitCode(), numeric.err());
+    JsonNode c = JSON.readTree(closed.out());
+    JsonNode n = JSON.readTree(numeric.out());
+    assertEquals("numeric", n.get("bound").asText());
+    assertEquals(c.get("plans").size(), n.get("plans").size());
+    // The numeric bound is below the closed form, so no candidate needs more iterations.
+    java.util.Map<String, Long> closedT = new java.util.HashMap<>();
+    c.get("plans")
+        .forEach(p -> closedT.put(p.get("periods") + "" + p.get("groups"), p.get("T").asLong()));
+    n.get("plans")
+        .forEach(
+            p ->
+                assertTrue(
+                    p.get("T").asLong() <= closedT.get(p.get("periods") + "" + p.get("groups")),
+                    p.toString()));
+    Path config = dir.resolve("s.yaml");
+    Files.writeString(
+        config,
+        """
+        n: 16
+        groups: [4]
+        periods: [2, 8]
+        L: 1
+        sigma2: 1
+        delta: 5
+        eps2-total: 2
+        random-grouping: true
+        T: 10000
+        sweep:
+          parameter: periods[2]
+          values: [2, 4, 8, 16]
+          bound: numeric
+        """);
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("bound", "sweep", "--config", config.toString(), "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    Table t = Table.read().csv(out.resolve("s.csv").toFile());
+    for (int row = 0; row < 4; row++) {
+      assertTrue(t.doubleColumn("hsgd_numeric").get(row) <= t.doubleColumn("hsgd_total").get(row));
+    }
+    assertTrue(Files.readString(out.resolve("s.svg")).contains("<svg"));
+  }
 }
