@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Atomic file output and JSON rendering shared by every report. */
 public final class Outputs {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -30,7 +32,9 @@ public final class Outputs {
 
   /**
    * Writes each file's bytes to a temporary file beside it, then moves every one into place, so a
-   * failure leaves no truncated output.
+   * failure leaves no truncated output. The files get the modes the umask gives any new file (0644
+   * under the usual 022), not the owner-only 0600 of {@link Files#createTempFile}: results are
+   * shared with collaborators.
    *
    * @throws UncheckedIOException if a file cannot be written
    */
@@ -40,9 +44,11 @@ public final class Outputs {
       for (Map.Entry<Path, byte[]> file : files.entrySet()) {
         Path target = file.getKey().toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp =
+            target.resolveSibling(
+                "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        Files.write(temp, file.getValue(), StandardOpenOption.CREATE_NEW);
         moves.add(new Path[] {temp, target});
-        Files.write(temp, file.getValue());
       }
       for (Path[] move : moves) {
         Files.move(

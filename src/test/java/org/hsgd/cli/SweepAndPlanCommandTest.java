@@ -18,25 +18,27 @@ import tech.tablesaw.api.Table;
 class SweepAndPlanCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A random-grouping scenario swept over G = 2, 4, 8, 16. */
+  private static final String G_SWEEP =
+      """
+      n: 16
+      groups: [4]
+      periods: [2, 8]
+      L: 1
+      sigma2: 1
+      delta: 5
+      eps2-total: 2
+      random-grouping: true
+      T: 10000
+      sweep:
+        parameter: periods[2]
+        values: [2, 4, 8, 16]
+      """;
+
   @Test
   void sweepWritesCsvPlotsAndManifest(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("g.yaml");
-    Files.writeString(
-        config,
-        """
-        n: 16
-        groups: [4]
-        periods: [2, 8]
-        L: 1
-        sigma2: 1
-        delta: 5
-        eps2-total: 2
-        random-grouping: true
-        T: 10000
-        sweep:
-          parameter: periods[2]
-          values: [2, 4, 8, 16]
-        """);
+    Files.writeString(config, G_SWEEP);
     Path out = dir.resolve("out");
     Cli cli = Cli.run("bound", "sweep", "--config", config.toString(), "--out", out.toString());
     assertEquals(0, cli.exitCode(), cli.err());
@@ -167,23 +169,7 @@ class SweepAndPlanCommandTest {
                     p.get("T").asLong() <= closedT.get(p.get("periods") + "" + p.get("groups")),
                     p.toString()));
     Path config = dir.resolve("s.yaml");
-    Files.writeString(
-        config,
-        """
-        n: 16
-        groups: [4]
-        periods: [2, 8]
-        L: 1
-        sigma2: 1
-        delta: 5
-        eps2-total: 2
-        random-grouping: true
-        T: 10000
-        sweep:
-          parameter: periods[2]
-          values: [2, 4, 8, 16]
-          bound: numeric
-        """);
+    Files.writeString(config, G_SWEEP + "  bound: numeric\n");
     Path out = dir.resolve("out");
     Cli cli = Cli.run("bound", "sweep", "--config", config.toString(), "--out", out.toString());
     assertEquals(0, cli.exitCode(), cli.err());
