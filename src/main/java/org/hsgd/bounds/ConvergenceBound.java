@@ -200,15 +200,32 @@ public final class ConvergenceBound {
         "target",
         "must be reachable within 2^62 iterations",
         () -> "target=" + target);
-    long horizon = Math.max(1, (long) estimate);
-    // Correct the rounding of the closed form so that the answer is exact for the computed B.
-    while (total(gamma, horizon) > target) {
-      horizon++;
+    // The closed form can be off by rounding, by many steps when the target is just above the
+    // floor. B decreases in T, so gallop away from the estimate to bracket the first T that
+    // reaches the target, then bisect: O(log T) evaluations, exact for the computed B.
+    long reached = Math.max(1, (long) estimate);
+    for (long step = 1; total(gamma, reached) > target; step *= 2) {
+      Require.that(
+          reached <= MAX_HORIZON - step,
+          "target",
+          "must be reachable within 2^62 iterations",
+          () -> "target=" + target);
+      reached += step;
     }
-    while (horizon > 1 && total(gamma, horizon - 1) <= target) {
-      horizon--;
+    long missed = reached - 1; // 0 stands for "every T >= 1 reaches it"
+    for (long step = 1; missed >= 1 && total(gamma, missed) <= target; step *= 2) {
+      reached = missed;
+      missed = Math.max(0, missed - step);
     }
-    return horizon;
+    while (reached - missed > 1) {
+      long mid = missed + (reached - missed) / 2;
+      if (total(gamma, mid) <= target) {
+        reached = mid;
+      } else {
+        missed = mid;
+      }
+    }
+    return reached;
   }
 
   private void requirePositiveGap(String what) {

@@ -6,11 +6,15 @@ import org.hsgd.Require;
 import org.hsgd.experiment.ExperimentRunner;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
+import org.hsgd.report.Outputs;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that run an experiment: --seeds, --threads and --out. */
 final class ExperimentOptions {
+  /** The most worker threads a run may start. */
+  static final int MAX_THREADS = 256;
+
   @Option(
       names = "--seeds",
       paramLabel = "S",
@@ -43,15 +47,25 @@ final class ExperimentOptions {
 
   int threadCount() {
     int count = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    return (int) Require.atLeast("threads", count, 1);
+    Require.atLeast("threads", count, 1);
+    Require.that(
+        count <= MAX_THREADS,
+        "threads",
+        "must be at most " + MAX_THREADS + " (each is an operating-system thread)",
+        () -> "threads=" + count);
+    return count;
   }
 
   Path outputFolder(ExperimentSpec spec) {
     return out != null ? out : Path.of("results", spec.name());
   }
 
-  /** Runs every seed and variant, with a progress display on stderr. */
+  /**
+   * Runs every seed and variant, with a progress display on stderr, once the output folder is known
+   * to be writable.
+   */
   List<Run> run(CommandSpec command, ExperimentSpec spec) {
+    Outputs.requireWritableFolder(outputFolder(spec));
     ProgressDisplay progress =
         new ProgressDisplay(command.commandLine().getErr(), System.console() != null);
     List<Run> runs = ExperimentRunner.run(spec, threadCount(), progress);

@@ -62,16 +62,34 @@ public final class Main implements Runnable {
             err.println(name + ": " + e.getMessage());
             return 1;
           }
-          err.println(name + ": internal error: " + e);
-          if (System.getenv("HSGD_DEBUG") != null) {
-            e.printStackTrace(err);
-          }
+          err.println(
+              name + ": internal error (HSGD_DEBUG=1 prints the details): " + e.getMessage());
+          debug(e, err);
           return 1;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "hsgd: out of memory; give the JVM more (HSGD_JAVA_OPTS=-Xmx<size>, now "
+              + Runtime.getRuntime().maxMemory() / (1L << 20)
+              + " MiB) or shrink the run");
+      code = 1;
+    } catch (Error e) { // the last resort: one line, whatever went wrong
+      err.println("hsgd: internal error (HSGD_DEBUG=1 prints the details): " + e.getMessage());
+      debug(e, err);
+      code = 1;
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static void debug(Throwable e, PrintWriter err) {
+    if (System.getenv("HSGD_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
   }
 
   /** The version from the jar's Maven metadata. */

@@ -28,8 +28,11 @@ final class ReportOptions {
     if (out == null) {
       spec.commandLine().getOut().print(report);
     } else {
+      boolean replaced = java.nio.file.Files.exists(out);
       Outputs.writeAll(Map.of(out, report.getBytes(StandardCharsets.UTF_8)));
-      spec.commandLine().getErr().println("wrote " + out);
+      spec.commandLine()
+          .getErr()
+          .println("wrote " + out + (replaced ? " (replaced the file there)" : ""));
     }
   }
 }

@@ -22,7 +22,17 @@ import org.hsgd.InvalidInputException;
  * string a flag received; lists may also be written as comma-separated strings. Immutable.
  */
 final class Settings {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** A key given twice is an error, not "the last one wins". */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /**
+   * A decimal number as people write it (and NaN or Infinity, so that range checks can name them):
+   * not Java's "1f", "2d" or hexadecimal forms, which Double.parseDouble also accepts.
+   */
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[+-]?(NaN|Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)");
 
   private final Map<String, Object> values;
 
@@ -200,11 +210,11 @@ final class Settings {
     if (v instanceof Number num) {
       return num.doubleValue();
     }
-    try {
-      return Double.parseDouble(String.valueOf(v).trim());
-    } catch (NumberFormatException e) {
+    String text = String.valueOf(v).trim();
+    if (!NUMBER.matcher(text).matches()) {
       throw new InvalidInputException(key, "must be a number", "'" + v + "'");
     }
+    return Double.parseDouble(text);
   }
 
   static long parseInteger(String key, Object v) {

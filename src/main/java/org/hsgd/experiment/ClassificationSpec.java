@@ -31,6 +31,17 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
   }
 
   @Override
+  public long parameters() {
+    return model.parameters(data.features(), data.classes());
+  }
+
+  /** The samples as floats, twice (the loaded set and its train/test copies). */
+  @Override
+  public long dataBytes(int workers) {
+    return 2L * 4 * data.samples() * (data.features() + 1);
+  }
+
+  @Override
   public String type() {
     return model instanceof ModelSpec.Mlp ? "mlp" : "logistic";
   }

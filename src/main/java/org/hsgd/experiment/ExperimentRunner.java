@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hsgd.Require;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.data.Dataset;
 import org.hsgd.data.GaussianMixture;
@@ -49,7 +50,63 @@ public final class ExperimentRunner {
     return new ExperimentRunner(spec).runAll(threads, progress);
   }
 
+  /**
+   * The bytes one run needs, estimated before anything is allocated: the workers' models and
+   * gradients (2 n d doubles), the group means of the divergence meter (sum_k N_k d doubles), the
+   * global average and the problem's data.
+   */
+  public static long memoryEstimate(ExperimentSpec spec) {
+    long d = spec.problem().parameters();
+    int n = spec.topology().workers();
+    long groups = 0;
+    if (spec.topology() instanceof Topology.Equal e) {
+      for (int k = 1; k <= e.hierarchy().levelCount(); k++) {
+        groups += e.hierarchy().groups(k);
+      }
+    } else {
+      groups = n; // at most n groups per level below the top, and one above
+    }
+    double doubles = (double) d * (2.0 * n + groups + 2);
+    return (long) Math.min(Long.MAX_VALUE, 8 * doubles + spec.problem().dataBytes(n));
+  }
+
+  /**
+   * Refuses a spec whose runs cannot fit: a model too large for an array, or more memory than the
+   * JVM may use.
+   */
+  private static void requireMemory(ExperimentSpec spec) {
+    long d = spec.problem().parameters();
+    String field = spec.problem() instanceof QuadraticSpec ? "problem.dimension" : "model.hidden";
+    Require.that(
+        d <= Integer.MAX_VALUE - 8,
+        field,
+        "must keep the model below 2^31 parameters",
+        () -> "d=" + d);
+    long needed = memoryEstimate(spec);
+    Runtime rt = Runtime.getRuntime();
+    long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    Require.that(
+        needed <= available,
+        "n",
+        "and the model size must fit in memory: a run needs about "
+            + gib(needed)
+            + " GiB for n = "
+            + spec.topology().workers()
+            + " workers of d = "
+            + d
+            + " parameters, and the JVM may use "
+            + gib(available)
+            + " GiB more (raise it with HSGD_JAVA_OPTS=-Xmx<size>, or use fewer workers or a"
+            + " smaller model)",
+        () -> "n=" + spec.topology().workers() + ", d=" + d);
+  }
+
+  private static String gib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.2f", bytes / (double) (1L << 30));
+  }
+
   private List<Run> runAll(int threads, Progress progress) {
+    requireMemory(spec);
     List<Variant> variants = spec.variants();
     int count = spec.seeds() * variants.size();
     List<Run> runs = new ArrayList<>(count);

@@ -13,6 +13,9 @@ public sealed interface ModelSpec {
   /** The model for data of this shape. */
   Model create(int features, int classes);
 
+  /** Its number of parameters d for data of this shape, in a long (it may not fit an int). */
+  long parameters(int features, int classes);
+
   /** Multinomial logistic regression (convex). */
   record Logistic(double l2) implements ModelSpec {
     public Logistic {
@@ -22,6 +25,11 @@ public sealed interface ModelSpec {
     @Override
     public Model create(int features, int classes) {
       return new LogisticModel(features, classes);
+    }
+
+    @Override
+    public long parameters(int features, int classes) {
+      return ((long) features + 1) * classes;
     }
   }
 
@@ -38,6 +46,11 @@ public sealed interface ModelSpec {
     @Override
     public Model create(int features, int classes) {
       return new MlpModel(features, hidden, classes);
+    }
+
+    @Override
+    public long parameters(int features, int classes) {
+      return ((long) features + 1) * hidden + ((long) hidden + 1) * classes;
     }
   }
 }

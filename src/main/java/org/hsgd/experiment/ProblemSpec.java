@@ -13,4 +13,10 @@ public sealed interface ProblemSpec permits QuadraticSpec, ClassificationSpec {
 
   /** The name used in configs and outputs ("quadratic", "quadratic-cos", "logistic", "mlp"). */
   String type();
+
+  /** d, the number of parameters of a model (a long: a config can ask for more than fit an int). */
+  long parameters();
+
+  /** Bytes the problem holds apart from the models: data and per-worker constants. */
+  long dataBytes(int workers);
 }

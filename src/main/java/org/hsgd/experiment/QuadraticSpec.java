@@ -87,6 +87,11 @@ public record QuadraticSpec(
   /** d eigenvalues spread geometrically from min to max (max alone when d = 1). */
   public static List<Double> geometricEigenvalues(int dimension, double min, double max) {
     Require.that(dimension >= 1, "problem.dimension", "must be at least 1", () -> "" + dimension);
+    Require.that(
+        dimension <= MAX_DIMENSION,
+        "problem.dimension",
+        "must be at most " + MAX_DIMENSION,
+        () -> "" + dimension);
     Require.positive("problem.eigenvalues.min", min);
     Require.positive("problem.eigenvalues.max", max);
     Require.that(
@@ -100,6 +105,9 @@ public record QuadraticSpec(
     }
     return List.of(values);
   }
+
+  /** The largest dimension of a generated spectrum (its eigenvalues are kept as a list). */
+  public static final int MAX_DIMENSION = 10_000_000;
 
   /** The default c of "quadratic-cos": 0.5. */
   public static final double DEFAULT_COS_WEIGHT = 0.5;
@@ -120,6 +128,17 @@ public record QuadraticSpec(
   @Override
   public RunSettings.GradientAverage defaultGradientAverage() {
     return RunSettings.GradientAverage.EVERY_ITERATION;
+  }
+
+  @Override
+  public long parameters() {
+    return dimension();
+  }
+
+  /** The centers b_j: n x d doubles. */
+  @Override
+  public long dataBytes(int workers) {
+    return 8L * workers * dimension();
   }
 
   @Override

@@ -40,9 +40,10 @@ public final class Outputs {
    */
   public static void writeAll(Map<Path, byte[]> files) {
     List<Path[]> moves = new ArrayList<>();
+    Path target = null;
     try {
       for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-        Path target = file.getKey().toAbsolutePath();
+        target = file.getKey().toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temp =
             target.resolveSibling(
@@ -51,6 +52,7 @@ public final class Outputs {
         moves.add(new Path[] {temp, target});
       }
       for (Path[] move : moves) {
+        target = move[1];
         Files.move(
             move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
@@ -58,7 +60,46 @@ public final class Outputs {
       for (Path[] move : moves) {
         move[0].toFile().delete();
       }
-      throw new UncheckedIOException("cannot write " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + target + " (" + reason(e) + ")", e);
     }
+  }
+
+  /**
+   * Checks, without creating anything, that files can be written in {@code dir}: its nearest
+   * existing ancestor is a folder this user may write. Commands call it before a long computation.
+   *
+   * @throws org.hsgd.InvalidInputException naming "out" if not
+   */
+  public static void requireWritableFolder(Path dir) {
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    Path found = existing;
+    org.hsgd.Require.that(
+        found != null && Files.isDirectory(found) && Files.isWritable(found),
+        "out",
+        "must be a folder this user can write",
+        () ->
+            dir
+                + (found == null
+                    ? ""
+                    : Files.isDirectory(found)
+                        ? " (" + found + " is not writable)"
+                        : " (" + found + " is a file)"));
+  }
+
+  /** Why a file operation failed, in words, without temporary names. */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such folder";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? "input/output error" : e.getMessage();
   }
 }

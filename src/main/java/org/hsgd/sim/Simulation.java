@@ -200,22 +200,25 @@ public final class Simulation<C> implements AutoCloseable {
     int from = Team.from(part, team.size(), d);
     int to = Team.from(part + 1, team.size(), d);
     if (aggregationLevel == 0) {
-      meanOf(participation.allWorkers(), n, from, to);
+      meanOf(participation.allWorkers(), 0, n, from, to);
       return;
     }
     for (int g = 0; g < grouping.groupCount(aggregationLevel); g++) {
-      meanOf(participation.takers(g), participation.takerCount(g), from, to);
+      meanOf(participation.takers(), participation.start(g), participation.count(g), from, to);
       for (int j : grouping.members(aggregationLevel, g)) {
         System.arraycopy(average, from, models[j], from, to - from);
       }
     }
   }
 
-  /** average[from..to) = the mean over workers[0..count) of their models, summed in that order. */
-  private void meanOf(int[] workers, int count, int from, int to) {
+  /**
+   * average[from..to) = the mean over workers[first..first + count) of their models, summed in that
+   * order.
+   */
+  private void meanOf(int[] workers, int first, int count, int from, int to) {
     for (int i = from; i < to; i++) {
       double s = 0;
-      for (int k = 0; k < count; k++) {
+      for (int k = first; k < first + count; k++) {
         s += models[workers[k]][i];
       }
       average[i] = s / count;
@@ -276,15 +279,18 @@ public final class Simulation<C> implements AutoCloseable {
   /**
    * Which workers take part in an aggregation of each group: all of them by default; with a
    * fraction q &lt; 1 at a level, a uniformly random round(q * children) of the group's children
-   * (at least one), whose workers' models are averaged. Draws happen on the calling thread.
+   * (at least one), whose workers' models are averaged. Draws happen on the calling thread. The
+   * groups of a level partition the workers, so the takers of every group fit in one array of n,
+   * group g's in [start(g), start(g) + count(g)).
    */
   private static final class Participation {
     private final Grouping grouping;
     private final List<Double> fractions;
     private final UniformRandomProvider[] rngs;
-    private final int[][] takers;
-    private final int[] takerCount;
-    private final int[][] childOrder;
+    private final int[] takers;
+    private final int[] start;
+    private final int[] count;
+    private final int[] order;
     private final int[] all;
 
     Participation(Grouping grouping, List<Double> fractions, RandomStreams streams) {
@@ -303,9 +309,10 @@ public final class Simulation<C> implements AutoCloseable {
           maxChildren = Math.max(maxChildren, grouping.children(k, g).length);
         }
       }
-      this.takers = new int[maxGroups][grouping.workers()];
-      this.takerCount = new int[maxGroups];
-      this.childOrder = new int[maxGroups][maxChildren];
+      this.takers = new int[grouping.workers()];
+      this.start = new int[maxGroups];
+      this.count = new int[maxGroups];
+      this.order = new int[maxChildren];
       this.all = java.util.stream.IntStream.range(0, grouping.workers()).toArray();
     }
 
@@ -315,10 +322,10 @@ public final class Simulation<C> implements AutoCloseable {
 
     void draw(int level) {
       double q = fractions.isEmpty() ? 1 : fractions.get(level - 1);
+      int next = 0;
       for (int g = 0; g < grouping.groupCount(level); g++) {
         int[] kids = grouping.children(level, g);
         int chosen = q == 1 ? kids.length : Math.max(1, (int) Math.round(q * kids.length));
-        int[] order = childOrder[g];
         System.arraycopy(kids, 0, order, 0, kids.length);
         for (int i = 0; i < chosen && chosen < kids.length; i++) { // partial Fisher-Yates
           int r = i + rngs[level].nextInt(kids.length - i);
@@ -327,26 +334,30 @@ public final class Simulation<C> implements AutoCloseable {
           order[r] = tmp;
         }
         java.util.Arrays.sort(order, 0, chosen); // sum in a fixed order
-        int count = 0;
+        start[g] = next;
         for (int i = 0; i < chosen; i++) {
           if (level == 1) {
-            takers[g][count++] = order[i]; // level-1 children are workers
+            takers[next++] = order[i]; // level-1 children are workers
           } else {
             for (int j : grouping.members(level - 1, order[i])) {
-              takers[g][count++] = j;
+              takers[next++] = j;
             }
           }
         }
-        takerCount[g] = count;
+        count[g] = next - start[g];
       }
     }
 
-    int[] takers(int g) {
-      return takers[g];
+    int[] takers() {
+      return takers;
     }
 
-    int takerCount(int g) {
-      return takerCount[g];
+    int start(int g) {
+      return start[g];
+    }
+
+    int count(int g) {
+      return count[g];
     }
   }
 }

@@ -177,4 +177,24 @@ class ConvergenceBoundTest {
     assertEquals("T", Invalid.field(() -> b.terms(0.1, 0)));
     assertEquals("target", Invalid.field(() -> b.smallestHorizon(-1)));
   }
+
+  @Test
+  void aTargetJustAboveTheFloorIsFoundInFewEvaluations() {
+    // Near the floor the closed-form estimate of T (about 1e13 here) is off by many steps through
+    // rounding; the search must still end at once and be exact for the computed B.
+    Hierarchy h = Hierarchy.twoLevel(8, 2, 2, 4);
+    ConvergenceBound b =
+        ConvergenceBound.of(
+            new Scenario(h, new ProblemConstants(1, 1, 1), Divergences.perLevel(1, 0.5)));
+    double gamma = 0.01;
+    double floor =
+        b.total(gamma, ConvergenceBound.MAX_HORIZON) - 2 / (gamma * ConvergenceBound.MAX_HORIZON);
+    double target = floor + 2 / (gamma * 1e13);
+    long horizon =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10), () -> b.smallestHorizon(target, gamma));
+    assertTrue(b.total(gamma, horizon) <= target);
+    assertTrue(horizon == 1 || b.total(gamma, horizon - 1) > target);
+    assertTrue(horizon > 9e12 && horizon < 1.1e13, "" + horizon);
+  }
 }

@@ -177,7 +177,67 @@ class SimulateCommandTest {
             "problem: {type: quadratic, eigenvalues: [1, 0]}\nn: 4\nperiods: [2]\ngamma: 0.1\nT: 10\n",
             "problem.eigenvalues must be positive"),
         Arguments.of("problem: [not, a, map]\n", "problem must be a map"),
-        Arguments.of("n: 4\nperiods: [2\n", "config must be valid YAML"));
+        Arguments.of("n: 4\nperiods: [2\n", "config must be valid YAML"),
+        // The reliability corpus (one case per class of failure found by hand).
+        Arguments.of(
+            MLP.replace("model: {hidden: 8, l2: 0.001}", "model: {hidden: 1e9}"),
+            "model.hidden must keep the model below 2^31 parameters"),
+        Arguments.of(
+            MLP.replace("model: {hidden: 8, l2: 0.001}", "model: {hidden: 30000000}")
+                .replace("n: 8", "n: 64")
+                .replace("groups: [4, 2]", "groups: [8, 2]"),
+            "n and the model size must fit in memory"),
+        Arguments.of(MLP.replace("classes: 4", "classes: 0"), "data.classes must be at least 2"),
+        Arguments.of(
+            MLP.replace("samples: 400", "samples: 2000000000"),
+            "data.samples times data.features must stay below 2^31 values"),
+        Arguments.of(MLP + "seed: 6\n", "config must be valid YAML"),
+        Arguments.of(
+            MLP.replace("groups: [4, 2]\n", "")
+                .replace("periods: [2, 4, 8]", "periods: [0, 8]")
+                .replace("grouping: group-non-iid", "group-sizes: [[3, 5]]"),
+            "periods must be positive"),
+        Arguments.of(
+            MLP.replace("groups: [4, 2]\n", "")
+                .replace("periods: [2, 4, 8]", "periods: [2, 8]")
+                .replace("grouping: group-non-iid", "group-sizes: [[3000000000, 5]]"),
+            "group-sizes must be below 2^31"),
+        Arguments.of(
+            "problem: {type: quadratic, eigenvalues: [1, 2], initial-point: [NaN, 1]}\n"
+                + "n: 4\nperiods: [2]\ngamma: 0.1\nT: 10\n",
+            "problem.initial-point must be a finite number"),
+        Arguments.of(
+            "problem: {type: quadratic, eigenvalues: [1, 2], cluster-spread: Infinity}\n"
+                + "n: 4\nperiods: [2]\ngamma: 0.1\nT: 10\n",
+            "problem.cluster-spread must be finite and not negative"),
+        Arguments.of(
+            "problem: {type: quadratic, eigenvalues: [1, 2], centers: [[1, NaN], [0, 0]]}\n"
+                + "n: 2\nperiods: [2]\ngamma: 0.1\nT: 10\n",
+            "problem.centers must be a finite number"),
+        Arguments.of(
+            "problem: {type: quadratic, dimension: 2000000000, eigenvalues: {min: 1, max: 2}}\n"
+                + "n: 2\nperiods: [2]\ngamma: 0.1\nT: 10\n",
+            "problem.dimension must be at most"));
+  }
+
+  @Test
+  void threadsInTheBillionsAndAnOutputUnderAFileAreRefusedBeforeRunning(@TempDir Path dir)
+      throws Exception {
+    Path config = write(dir, "mlp.yaml", MLP);
+    Cli threads =
+        Cli.run(
+            "simulate",
+            config.toString(),
+            "--threads",
+            "2000000000",
+            "--out",
+            dir.resolve("o").toString());
+    BadInputTest.assertOneLineError(threads, "threads must be at most 256");
+    Path file = write(dir, "file.txt", "x");
+    Cli out = Cli.run("simulate", config.toString(), "--out", file.resolve("sub").toString());
+    BadInputTest.assertOneLineError(out, "out must be a folder this user can write");
+    assertTrue(out.err().contains("is a file"), out.err());
+    assertFalse(out.err().contains("progress"), "refused before any run started");
   }
 
   @ParameterizedTest
