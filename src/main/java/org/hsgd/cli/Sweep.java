@@ -80,12 +80,13 @@ record Sweep(String parameter, List<Double> values, BoundKind kind) {
     List<Double> values = new ArrayList<>();
     if (r.has("step")) {
       double step = Require.positive("sweep.range.step", r.number("step"));
-      long count = (long) Math.floor((to - from) / step * (1 + 1e-12)) + 1;
+      double points = Math.floor((to - from) / step * (1 + 1e-12)) + 1; // a double: no overflow
       Require.that(
-          count <= MAX_POINTS,
+          points <= MAX_POINTS,
           "sweep.range",
           "must have at most " + MAX_POINTS + " points",
-          () -> count + " points");
+          () -> String.format(java.util.Locale.ROOT, "%.3g points", points));
+      long count = (long) points;
       for (long i = 0; i < count; i++) {
         values.add(from + i * step);
       }

@@ -18,6 +18,7 @@ import org.hsgd.sim.Problem;
 import org.hsgd.sim.QuadraticExpectation;
 import org.hsgd.sim.QuadraticProblem;
 import org.hsgd.sim.RandomStreams;
+import org.hsgd.sim.RunSettings;
 import org.hsgd.sim.Simulation;
 
 /**
@@ -51,9 +52,9 @@ public final class ExperimentRunner {
   }
 
   /**
-   * The bytes one run needs, estimated before anything is allocated: the workers' models and
-   * gradients (2 n d doubles), the group means of the divergence meter (sum_k N_k d doubles), the
-   * global average and the problem's data.
+   * The bytes a spec needs, estimated before anything is allocated: for a run, the workers' models
+   * and gradients (2 n d doubles), the group means of the divergence meter (sum_k N_k d doubles),
+   * the global average and the problem's data; for all runs, their checkpoints.
    */
   public static long memoryEstimate(ExperimentSpec spec) {
     long d = spec.problem().parameters();
@@ -67,7 +68,15 @@ public final class ExperimentRunner {
       groups = n; // at most n groups per level below the top, and one above
     }
     double doubles = (double) d * (2.0 * n + groups + 2);
-    return (long) Math.min(Long.MAX_VALUE, 8 * doubles + spec.problem().dataBytes(n));
+    // Every run's checkpoints stay in memory until the outputs are written together: about 100
+    // bytes per checkpoint and level.
+    RunSettings run = spec.run();
+    double checkpoints =
+        (run.iterations() / (double) run.evalEvery() + 2)
+            * spec.seeds()
+            * spec.variants().size()
+            * (100.0 + 16 * spec.topology().levelCount());
+    return (long) Math.min(Long.MAX_VALUE, 8 * doubles + spec.problem().dataBytes(n) + checkpoints);
   }
 
   /**
@@ -97,7 +106,7 @@ public final class ExperimentRunner {
             + " parameters, and the JVM may use "
             + gib(available)
             + " GiB more (raise it with HSGD_JAVA_OPTS=-Xmx<size>, or use fewer workers or a"
-            + " smaller model)",
+            + " smaller model, or measure less often with a larger eval-every)",
         () -> "n=" + spec.topology().workers() + ", d=" + d);
   }
 

@@ -264,6 +264,13 @@ public final class Simulation<C> implements AutoCloseable {
     for (double g : gradient) {
       normSq += g * g;
     }
+    if ((!Double.isFinite(loss) || !Double.isFinite(normSq)) && completed == 0) {
+      throw new InvalidInputException(
+          "problem",
+          "must have a finite loss and gradient at the starting point u_0 (check initial-point and"
+              + " the scale of the data or centers)",
+          "loss " + loss + ", |grad f(u_0)|^2 " + normSq);
+    }
     if (!Double.isFinite(loss) || !Double.isFinite(normSq)) {
       throw new InvalidInputException(
           "gamma",

@@ -217,7 +217,15 @@ class SimulateCommandTest {
         Arguments.of(
             "problem: {type: quadratic, dimension: 2000000000, eigenvalues: {min: 1, max: 2}}\n"
                 + "n: 2\nperiods: [2]\ngamma: 0.1\nT: 10\n",
-            "problem.dimension must be at most"));
+            "problem.dimension must be at most"),
+        Arguments.of(
+            "problem: {type: quadratic, eigenvalues: [1, 2], initial-point: 1e200}\n"
+                + "n: 2\nperiods: [2]\ngamma: 0.1\nT: 10\n",
+            "problem must have a finite loss and gradient at the starting point"),
+        Arguments.of(
+            "problem: {type: quadratic, eigenvalues: [1, 2]}\n"
+                + "n: 2\nperiods: [2]\ngamma: 0.1\nT: 1e12\neval-every: 1\n",
+            "n and the model size must fit in memory"));
   }
 
   @Test

@@ -179,4 +179,16 @@ class SweepAndPlanCommandTest {
     }
     assertTrue(Files.readString(out.resolve("s.svg")).contains("<svg"));
   }
+
+  @Test
+  void aRangeOfAstronomicallyManyPointsSaysSo(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("big.yaml");
+    Files.writeString(
+        config, G_SWEEP.replace("values: [2, 4, 8, 16]", "range: {from: 1, to: 1e30, step: 1}"));
+    Cli cli =
+        Cli.run(
+            "bound", "sweep", "--config", config.toString(), "--out", dir.resolve("o").toString());
+    BadInputTest.assertOneLineError(
+        cli, "sweep.range must have at most 1000000 points; found 1.00e+30 points");
+  }
 }
