@@ -139,7 +139,7 @@ public final class Checker {
     if (!spec.sandwich()) {
       return SandwichCheck.notApplicable(
           "local SGD at P_1 and P_K were not run (compare: sandwich; not possible with partial"
-              + " participation)");
+              + " participation or a single period)");
     }
     List<Variant> variants = spec.variants();
     return SandwichCheck.of(

@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
     Settings settings = ExperimentOptions.load(file);
     ExperimentSpec configured = options.spec(settings, file);
     ExperimentSpec experiment =
-        configured.run().partialParticipation() ? configured : configured.withSandwich(true);
+        configured.allowsSandwich() ? configured.withSandwich(true) : configured;
     CheckSettings checkSettings = ExperimentConfig.checkSettings(settings);
     List<Run> runs = options.run(spec, experiment);
     CheckResult result = Checker.check(experiment, runs, checkSettings);

@@ -78,10 +78,15 @@ final class ExperimentOptions {
     return "./hsgd "
         + command
         + " "
-        + config
+        + shellQuoted(config.toString())
         + " --seeds "
         + spec.seeds()
         + " --out "
-        + outputFolder(spec);
+        + shellQuoted(outputFolder(spec).toString());
+  }
+
+  /** A word the shell reads back as itself: quoted when it holds anything but safe characters. */
+  static String shellQuoted(String word) {
+    return word.matches("[A-Za-z0-9_./=:,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 }

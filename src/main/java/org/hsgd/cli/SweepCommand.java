@@ -76,7 +76,11 @@ final class SweepCommand implements Callable<Integer> {
     Plots.render(report.chart())
         .forEach((ext, bytes) -> files.put(dir.resolve(name + "." + ext), bytes));
     List<String> written = files.keySet().stream().map(Path::toString).toList();
-    String rerun = "./hsgd bound sweep --config " + config + " --out " + dir;
+    String rerun =
+        "./hsgd bound sweep --config "
+            + ExperimentOptions.shellQuoted(config.toString())
+            + " --out "
+            + ExperimentOptions.shellQuoted(dir.toString());
     Map<String, Object> manifest = Provenance.manifest(rerun, settings.asMap(), written);
     files.put(
         dir.resolve(name + ".manifest.json"),

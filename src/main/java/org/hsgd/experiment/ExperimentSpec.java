@@ -64,6 +64,12 @@ public record ExperimentSpec(
           () -> e.rows().size() + " centers");
     }
     Require.atLeast("seeds", seeds, 1);
+    long[] periods = topology.periods();
+    Require.that(
+        !sandwich || periods[0] < periods[periods.length - 1],
+        "compare",
+        "sandwich needs P_1 < P_K (with one period the three runs would be one algorithm)",
+        () -> "periods " + java.util.Arrays.toString(periods));
   }
 
   /**
@@ -117,6 +123,15 @@ public record ExperimentSpec(
   /** The same spec with another number of replicates. */
   public ExperimentSpec withSeeds(int count) {
     return new ExperimentSpec(name, problem, topology, grouping, run, sandwich, firstSeed, count);
+  }
+
+  /**
+   * Whether local SGD at P_1 and P_K can run beside the hierarchy: full participation and P_1 &lt;
+   * P_K.
+   */
+  public boolean allowsSandwich() {
+    long[] periods = topology.periods();
+    return !run.partialParticipation() && periods[0] < periods[periods.length - 1];
   }
 
   /** The same spec with or without local SGD at P_1 and P_K beside the hierarchy. */

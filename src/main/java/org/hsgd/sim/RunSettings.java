@@ -42,6 +42,11 @@ public record RunSettings(
     Require.atLeast("T", iterations, 1);
     Require.positive("gamma", stepSize);
     Require.atLeast("eval-every", evalEvery, 1);
+    Require.that(
+        evalEvery <= iterations,
+        "eval-every",
+        "must be at most T (otherwise only t = 0 is measured before T)",
+        () -> "eval-every=" + evalEvery + ", T=" + iterations);
     participation = List.copyOf(participation);
     for (int k = 1; k <= participation.size(); k++) {
       double q = participation.get(k - 1);

@@ -225,7 +225,20 @@ class SimulateCommandTest {
         Arguments.of(
             "problem: {type: quadratic, eigenvalues: [1, 2]}\n"
                 + "n: 2\nperiods: [2]\ngamma: 0.1\nT: 1e12\neval-every: 1\n",
-            "n and the model size must fit in memory"));
+            "n and the model size must fit in memory"),
+        Arguments.of(
+            MLP.replace("eval-every: 10", "eval-every: 500"), "eval-every must be at most T"),
+        Arguments.of(
+            MLP.replace("groups: [4, 2]", "groups: []")
+                    .replace("periods: [2, 4, 8]", "periods: [4]")
+                + "compare: sandwich\n",
+            "compare sandwich needs P_1 < P_K"));
+  }
+
+  @Test
+  void theRerunLineQuotesWhatTheShellWouldSplit() {
+    assertEquals("experiments/a.yaml", ExperimentOptions.shellQuoted("experiments/a.yaml"));
+    assertEquals("'my results/it'\\''s'", ExperimentOptions.shellQuoted("my results/it's"));
   }
 
   @Test
