@@ -41,7 +41,10 @@ final class ExperimentOptions {
 
   /** The spec of a config file's settings, with --seeds applied. */
   ExperimentSpec spec(Settings settings, Path config) {
-    ExperimentSpec spec = ExperimentConfig.spec(settings, SweepCommand.baseName(config));
+    String fallback = SweepCommand.baseName(config).replaceAll("[^A-Za-z0-9._-]", "-");
+    ExperimentSpec spec =
+        ExperimentConfig.spec(
+            settings, fallback.matches("[A-Za-z0-9].*") ? fallback : "x" + fallback);
     return seeds == null ? spec : spec.withSeeds((int) Require.atLeast("seeds", seeds, 1));
   }
 

@@ -37,7 +37,12 @@ public record ExperimentSpec(
    *     key-based grouping with unequal groups, or fewer than one seed
    */
   public ExperimentSpec {
-    Require.that(!name.isBlank(), "name", "must not be empty", () -> "''");
+    Require.that(
+        name.matches("[A-Za-z0-9][A-Za-z0-9._-]*"),
+        "name",
+        "must be letters, digits, '.', '_' or '-', starting with a letter or digit (it names the"
+            + " output folder)",
+        () -> "'" + name + "'");
     int levels = topology.levelCount();
     Require.that(
         run.participation().isEmpty() || run.participation().size() == levels,

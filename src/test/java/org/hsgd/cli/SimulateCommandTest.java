@@ -232,7 +232,9 @@ class SimulateCommandTest {
             MLP.replace("groups: [4, 2]", "groups: []")
                     .replace("periods: [2, 4, 8]", "periods: [4]")
                 + "compare: sandwich\n",
-            "compare sandwich needs P_1 < P_K"));
+            "compare sandwich needs P_1 < P_K"),
+        Arguments.of(MLP + "name: ../../escape\n", "name must be letters, digits"),
+        Arguments.of(MLP + "name: /tmp/x\n", "name must be letters, digits"));
   }
 
   @Test
