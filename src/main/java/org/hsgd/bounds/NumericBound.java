@@ -85,11 +85,6 @@ public final class NumericBound {
     return 1 / smoothness;
   }
 
-  /** P_top, the period of the deviation bound (1 when no level merges). */
-  public int period() {
-    return topPeriod;
-  }
-
   /**
    * e_tau for tau = 0..P_top - 1: the bound on the deviation E_t = (1/n) sum_j E|x_j(t) - u_t|^2 at
    * every t = tau mod P_top (Lemma 4: the recursion restarts with every top aggregation).

@@ -40,9 +40,4 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
   public long dataBytes(int workers) {
     return 2L * 4 * data.samples() * (data.features() + 1);
   }
-
-  @Override
-  public String type() {
-    return model instanceof ModelSpec.Mlp ? "mlp" : "logistic";
-  }
 }

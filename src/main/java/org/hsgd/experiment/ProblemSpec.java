@@ -11,9 +11,6 @@ public sealed interface ProblemSpec permits QuadraticSpec, ClassificationSpec {
    */
   RunSettings.GradientAverage defaultGradientAverage();
 
-  /** The name used in configs and outputs ("quadratic", "quadratic-cos", "logistic", "mlp"). */
-  String type();
-
   /** d, the number of parameters of a model (a long: a config can ask for more than fit an int). */
   long parameters();
 

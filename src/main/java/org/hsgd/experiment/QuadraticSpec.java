@@ -141,11 +141,6 @@ public record QuadraticSpec(
     return 8L * workers * dimension();
   }
 
-  @Override
-  public String type() {
-    return cosWeight > 0 ? "quadratic-cos" : "quadratic";
-  }
-
   /** Builds a {@link QuadraticSpec}; each setter replaces one default. */
   public static final class Builder {
     private final List<Double> eigenvalues;

@@ -159,11 +159,25 @@ class BadInputTest {
   }
 
   static void assertOneLineError(Cli cli, String expected) {
-    assertEquals(2, cli.exitCode(), cli.out() + cli.err());
-    String err = cli.err().strip();
+    String err = assertRefused(cli);
     assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
+  }
+
+  /**
+   * The contract on bad input: exit 2, nothing on stdout, one line on stderr (besides progress
+   * lines printed before a run diverged), no stack trace or exception name. Returns that line.
+   */
+  static String assertRefused(Cli cli) {
+    assertEquals(2, cli.exitCode(), cli.out() + cli.err());
+    String err =
+        cli.err()
+            .lines()
+            .filter(l -> !l.startsWith("progress: "))
+            .collect(java.util.stream.Collectors.joining("\n"))
+            .strip();
     assertEquals(1, err.lines().count(), "one line: " + err);
     assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
     assertEquals("", cli.out());
+    return err;
   }
 }
