@@ -83,4 +83,16 @@ public final class Require {
     }
     return value;
   }
+
+  /**
+   * @return {@code value}
+   * @throws InvalidInputException unless min &lt;= value &lt;= max
+   */
+  public static double inRange(String field, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new InvalidInputException(
+          field, "must lie between " + min + " and " + max, field + "=" + value);
+    }
+    return value;
+  }
 }

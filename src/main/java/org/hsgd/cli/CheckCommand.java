@@ -2,6 +2,7 @@ package org.hsgd.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
 import org.hsgd.report.CheckReport;
+import org.hsgd.report.Figure;
+import org.hsgd.report.FigureFiles;
+import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
 import org.hsgd.report.Provenance;
 import org.hsgd.report.RunReport;
@@ -52,6 +56,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin ExperimentOptions options;
 
+  @Mixin FigureOptions figures;
+
   @Override
   public Integer call() {
     Path file =
@@ -63,6 +69,7 @@ final class CheckCommand implements Callable<Integer> {
     ExperimentSpec experiment =
         configured.allowsSandwich() ? configured.withSandwich(true) : configured;
     CheckSettings checkSettings = ExperimentConfig.checkSettings(settings);
+    FigureSettings figureSettings = figures.settings(settings);
     List<Run> runs = options.run(spec, experiment);
     CheckResult result = Checker.check(experiment, runs, checkSettings);
     CheckReport report = new CheckReport(experiment, checkSettings, result);
@@ -74,6 +81,9 @@ final class CheckCommand implements Callable<Integer> {
         List.of(report.summary(), report.theory(), report.validity(), report.sandwich())) {
       files.put(dir.resolve("check-" + table.name() + ".csv"), bytes(Tables.csv(table)));
     }
+    var boundCurves = report.boundCurves(runs);
+    boundCurves.ifPresent(t -> files.put(dir.resolve("bound-curves.csv"), bytes(Tables.csv(t))));
+    files.put(dir.resolve("check.tex"), bytes(report.latex()));
     files.put(dir.resolve("check.txt"), bytes(report.text()));
     files.put(dir.resolve("check.json"), bytes(Outputs.json(report.json())));
     Map<String, Object> manifest =
@@ -83,9 +93,12 @@ final class CheckCommand implements Callable<Integer> {
     manifest.put("checkSettings", checkSettings);
     manifest.put("verdict", result.verdict().label());
     files.put(dir.resolve("check.manifest.json"), bytes(Outputs.json(manifest)));
-    Map<Path, byte[]> runFiles =
-        new RunReport(experiment, runs).files(dir, settings.asMap(), rerun);
+    RunReport runReport = new RunReport(experiment, runs);
+    Map<Path, byte[]> runFiles = runReport.files(dir, settings.asMap(), rerun);
     files.putAll(runFiles);
+    List<Figure> figureList = new ArrayList<>(runReport.figures(figureSettings));
+    figureList.addAll(report.figures(boundCurves));
+    files.putAll(FigureFiles.of(dir, figureList, figureSettings.style(), rerun));
     Outputs.writeAll(files);
 
     var out = spec.commandLine().getOut();
@@ -96,8 +109,8 @@ final class CheckCommand implements Callable<Integer> {
     out.println(
         "wrote "
             + runs.size()
-            + " run traces (<variant>-seed<s>.csv with manifests), runs.csv and the figures"
-            + " loss.{png,svg,pdf} and grad_norm_sq.{png,svg,pdf} to "
+            + " run traces (<variant>-seed<s>.csv with manifests) and the tidy tables trace.csv,"
+            + " runs.csv and summary.csv to "
             + dir);
     return exitCode(result.verdict());
   }

@@ -48,7 +48,8 @@ final class ExperimentConfig {
           "seed",
           "seeds",
           "compare",
-          "check");
+          "check",
+          "figures");
   private static final Set<String> PROBLEM_KEYS =
       Set.of(
           "type",

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       BoundCommand.class,
       PlanCommand.class,
       SimulateCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      PlotCommand.class
     },
     description = "Convergence bounds and simulations of hierarchical SGD (H-SGD) and local SGD.")
 public final class Main implements Runnable {

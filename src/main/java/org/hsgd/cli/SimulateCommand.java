@@ -1,11 +1,14 @@
 package org.hsgd.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
+import org.hsgd.report.FigureFiles;
+import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
 import org.hsgd.report.RunReport;
 import org.hsgd.report.Tables;
@@ -32,17 +35,20 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin ExperimentOptions options;
 
+  @Mixin FigureOptions figures;
+
   @Override
   public Integer call() {
     Settings settings = ExperimentOptions.load(config);
     ExperimentSpec experiment = options.spec(settings, config);
+    FigureSettings figureSettings = figures.settings(settings);
     List<Run> runs = options.run(spec, experiment);
     RunReport report = new RunReport(experiment, runs);
-    Map<Path, byte[]> files =
-        report.files(
-            options.outputFolder(experiment),
-            settings.asMap(),
-            options.rerun("simulate", config, experiment));
+    Path dir = options.outputFolder(experiment);
+    String rerun = options.rerun("simulate", config, experiment);
+    Map<Path, byte[]> files = new LinkedHashMap<>(report.files(dir, settings.asMap(), rerun));
+    files.putAll(
+        FigureFiles.of(dir, report.figures(figureSettings), figureSettings.style(), rerun));
     Outputs.writeAll(files);
     var out = spec.commandLine().getOut();
     out.print(Tables.text(report.summary()));

@@ -12,12 +12,13 @@ import java.util.concurrent.Callable;
 import org.hsgd.InvalidInputException;
 import org.hsgd.bounds.SandwichResult;
 import org.hsgd.report.BoundReport;
+import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
-import org.hsgd.report.Plots;
 import org.hsgd.report.Provenance;
 import org.hsgd.report.SweepReport;
 import org.hsgd.report.Tables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,19 +47,24 @@ final class SweepCommand implements Callable<Integer> {
       description = "output folder (default: results/<config name>)")
   Path out;
 
+  @Mixin FigureOptions figures;
+
   @Override
   public Integer call() {
     Set<String> keys = new HashSet<>(BoundSettings.KEYS);
     keys.add("sweep");
+    keys.add("figures");
     Settings settings = Settings.load(config, keys);
     Sweep sweep = Sweep.of(settings);
     double[] values = sweep.values().stream().mapToDouble(Double::doubleValue).toArray();
     List<SandwichResult> results = new ArrayList<>(values.length);
     boolean randomGrouping = false;
+    int levels = 0;
     for (double value : values) {
       try {
         var query = BoundSettings.read(sweep.apply(settings, value));
         randomGrouping |= query.scenario().divergences().randomGrouping();
+        levels = query.scenario().hierarchy().levelCount();
         results.add(query.evaluate());
       } catch (InvalidInputException e) {
         throw new InvalidInputException(
@@ -67,14 +73,14 @@ final class SweepCommand implements Callable<Integer> {
             sweep.parameter() + "=" + value + " (" + e.getMessage() + ")");
       }
     }
-    SweepReport report = new SweepReport(sweep.parameter(), values, results, sweep.kind());
+    SweepReport report = new SweepReport(sweep.parameter(), values, results, sweep.kind(), levels);
+    FigureSettings figureSettings = figures.settings(settings);
     String name = baseName(config);
     Path dir = out != null ? out : Path.of("results", name);
     Map<Path, byte[]> files = new LinkedHashMap<>();
     files.put(
         dir.resolve(name + ".csv"), Tables.csv(report.table()).getBytes(StandardCharsets.UTF_8));
-    Plots.render(report.chart())
-        .forEach((ext, bytes) -> files.put(dir.resolve(name + "." + ext), bytes));
+    files.putAll(report.figure(name).files(dir, figureSettings.style()));
     List<String> written = files.keySet().stream().map(Path::toString).toList();
     String rerun =
         "./hsgd bound sweep --config "

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hsgd.bounds.BoundQuery;
 import org.hsgd.bounds.BoundResult;
@@ -43,9 +42,7 @@ public final class BoundReport {
     return switch (format) {
       case JSON -> Outputs.json(json());
       case CSV -> Tables.csv(table());
-      case LATEX ->
-          Tables.latex(table())
-              + notes().stream().map(n -> "% note: " + n + "\n").collect(Collectors.joining());
+      case LATEX -> Tables.latex(table(), latexNotes());
       case TABLE -> text();
     };
   }
@@ -83,39 +80,46 @@ public final class BoundReport {
     return root;
   }
 
-  /** Three rows: local SGD with P_1, H-SGD, local SGD with P_K. */
+  /**
+   * Three rows: local SGD with P_1, H-SGD, local SGD with P_K, each named by its place in the
+   * sandwich and its periods as integer columns (I and G for two levels, P1..PK otherwise; local
+   * SGD with period P has every period equal to P), then the step sizes, the terms, both bounds and
+   * whether the sandwich holds.
+   */
   public Table table() {
     Hierarchy h = query.scenario().hierarchy();
-    List<String> names =
-        List.of(
-            "local SGD P=" + h.bottomPeriod(),
-            "H-SGD " + h.describe(),
-            "local SGD P=" + h.topPeriod());
     List<BoundResult> rows = List.of(result.lower(), result.hsgd(), result.upper());
     Table t =
         Table.create(
-            "bounds",
-            StringColumn.create("bound", names),
-            DoubleColumn.create("gamma", rows.stream().mapToDouble(BoundResult::stepSize)),
-            DoubleColumn.create("gamma_max", rows.stream().mapToDouble(BoundResult::stepSizeLimit)),
-            BooleanColumn.create(
-                "step_size_valid", rows.stream().map(BoundResult::stepSizeValid).toList()),
-            DoubleColumn.create(
-                "optimization", rows.stream().mapToDouble(r -> r.terms().optimization())),
-            DoubleColumn.create("noise", rows.stream().mapToDouble(r -> r.terms().noise())),
-            DoubleColumn.create(
-                "noise_drift", rows.stream().mapToDouble(r -> r.terms().noiseDrift())),
-            DoubleColumn.create(
-                "divergence_drift", rows.stream().mapToDouble(r -> r.terms().divergenceDrift())),
-            DoubleColumn.create("total", rows.stream().mapToDouble(BoundResult::total)),
-            DoubleColumn.create(
-                "numeric", rows.stream().mapToDouble(r -> numericValue(r, NumericTerms::total))),
-            DoubleColumn.create(
-                "numeric_gamma",
-                rows.stream().mapToDouble(r -> numericValue(r, NumericTerms::stepSize))),
-            DoubleColumn.create(
-                "numeric_over_closed",
-                rows.stream().mapToDouble(r -> numericValue(r, n -> n.total() / r.total()))));
+            "bounds", StringColumn.create("algorithm", List.of("local_P1", "hsgd", "local_PK")));
+    List<String> periodNames = TidyTables.periodColumns(h.levelCount());
+    long[] periods = h.periods();
+    for (int k = 0; k < periods.length; k++) {
+      t.addColumns(
+          LongColumn.create(periodNames.get(k), h.bottomPeriod(), periods[k], h.topPeriod()));
+    }
+    t.addColumns(
+        DoubleColumn.create("gamma", rows.stream().mapToDouble(BoundResult::stepSize)),
+        DoubleColumn.create("gamma_max", rows.stream().mapToDouble(BoundResult::stepSizeLimit)),
+        BooleanColumn.create(
+            "step_size_valid", rows.stream().map(BoundResult::stepSizeValid).toList()),
+        DoubleColumn.create(
+            "optimization", rows.stream().mapToDouble(r -> r.terms().optimization())),
+        DoubleColumn.create("noise", rows.stream().mapToDouble(r -> r.terms().noise())),
+        DoubleColumn.create("noise_drift", rows.stream().mapToDouble(r -> r.terms().noiseDrift())),
+        DoubleColumn.create(
+            "divergence_drift", rows.stream().mapToDouble(r -> r.terms().divergenceDrift())),
+        DoubleColumn.create("total", rows.stream().mapToDouble(BoundResult::total)),
+        DoubleColumn.create(
+            "numeric", rows.stream().mapToDouble(r -> numericValue(r, NumericTerms::total))),
+        DoubleColumn.create(
+            "numeric_gamma",
+            rows.stream().mapToDouble(r -> numericValue(r, NumericTerms::stepSize))),
+        DoubleColumn.create(
+            "numeric_over_closed",
+            rows.stream().mapToDouble(r -> numericValue(r, n -> n.total() / r.total()))),
+        BooleanColumn.create(
+            "sandwich_holds", List.of(result.holds(), result.holds(), result.holds())));
     if (query.target().isPresent()) {
       LongColumn horizon = LongColumn.create("T_for_target");
       rows.forEach(
@@ -128,6 +132,17 @@ public final class BoundReport {
       t.addColumns(horizon, numericHorizon);
     }
     return t;
+  }
+
+  /** The sandwich verdict and the notes, under a LaTeX table. */
+  private List<String> latexNotes() {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "sandwich B(P_1) <= B(H-SGD) <= B(P_K): "
+            + (result.holds() ? "holds" : "violated")
+            + numericSandwich().map(h -> "; numeric: " + (h ? "holds" : "violated")).orElse(""));
+    lines.addAll(notes());
+    return lines;
   }
 
   /**

@@ -122,6 +122,39 @@ public final class CheckReport {
         StringColumn.create("reason", rows.stream().map(r -> r.order().reason())));
   }
 
+  /**
+   * The bounds of the sandwich against G and T for the H-SGD scenario of the first seed, each at
+   * its optimal step size (at the run's where Delta = 0), where the runs have exact constants;
+   * empty otherwise.
+   */
+  public java.util.Optional<Table> boundCurves(List<org.hsgd.experiment.Run> runs) {
+    for (org.hsgd.experiment.Run r : runs) {
+      if (!r.variant().local()
+          && org.hsgd.experiment.BoundBasis.of(r, spec.run())
+              instanceof org.hsgd.experiment.BoundBasis.Available a
+          && a.scenario().hierarchy().levelCount() > 1) {
+        java.util.OptionalDouble gamma =
+            a.scenario().constants().initialGap() > 0
+                ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(spec.run().stepSize());
+        Table curves = BoundCurves.of(a.scenario(), gamma, spec.run().iterations());
+        boolean drawable =
+            java.util.Arrays.stream(curves.doubleColumn("value").asDoubleArray())
+                .anyMatch(Double::isFinite);
+        return drawable ? java.util.Optional.of(curves) : java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The check's own figures: the bounds against G and T, and each bound beside the measurement. */
+  public List<Figure> figures(java.util.Optional<Table> boundCurves) {
+    List<Figure> figures = new ArrayList<>();
+    boundCurves.map(PaperFigures::bounds).ifPresent(figures::add);
+    PaperFigures.boundVsMeasured(validity()).ifPresent(figures::add);
+    return figures;
+  }
+
   /** The report for the terminal: each check's table and verdict, then the overall verdict. */
   public String text() {
     StringBuilder out = new StringBuilder();
@@ -165,6 +198,35 @@ public final class CheckReport {
     out.append("verdict: ").append(result.verdict().label()).append(NL);
     problems().forEach(p -> out.append("  ").append(p).append(NL));
     return out.toString();
+  }
+
+  /**
+   * The three checks as booktabs tables for a paper, each with its verdict under it, and the
+   * overall verdict.
+   */
+  public String latex() {
+    StringBuilder tex = new StringBuilder();
+    tex.append("% check of ")
+        .append(spec.name())
+        .append(" (hsgd): verdict ")
+        .append(result.verdict().label())
+        .append("\n");
+    List<Object[]> sections =
+        List.of(
+            new Object[] {
+              theory(), result.theory().verdict(), "theory: B(P_1) <= B(H-SGD) <= B(P_K)"
+            },
+            new Object[] {validity(), result.validity().verdict(), "bound validity"},
+            new Object[] {sandwich(), result.sandwich().verdict(), "empirical sandwich"});
+    for (Object[] section : sections) {
+      Table table = ((Table) section[0]).copy();
+      if (table.columnNames().contains("reason")) {
+        table.removeColumns("reason");
+      }
+      Verdict verdict = (Verdict) section[1];
+      tex.append("\n").append(Tables.latex(table, List.of(section[2] + ": " + verdict.label())));
+    }
+    return tex.toString();
   }
 
   /** Every number of the checks, with the settings and notes. */

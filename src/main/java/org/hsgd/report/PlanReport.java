@@ -43,7 +43,7 @@ public final class PlanReport {
     return switch (format) {
       case JSON -> Outputs.json(json());
       case CSV -> Tables.csv(table());
-      case LATEX -> Tables.latex(table());
+      case LATEX -> Tables.latex(table(), List.of());
       case TABLE ->
           "Hierarchies ranked by wall-clock time to reach bound "
               + target

@@ -2,7 +2,6 @@ package org.hsgd.report;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +9,14 @@ import org.hsgd.bounds.ConvergenceBound;
 import org.hsgd.experiment.BoundBasis;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
-import org.hsgd.sim.Measurement;
 import org.hsgd.sim.RunSettings;
-import org.hsgd.sim.Trace;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The outputs of an experiment's runs: per run {@code <variant>-seed<s>.csv} and its manifest, the
- * summary table, and the figures of the loss and of |grad f(u_t)|^2 per variant.
+ * The outputs of an experiment's runs: per run {@code <variant>-seed<s>.csv} and its manifest; the
+ * tidy tables {@code trace.csv} (every measurement), {@code runs.csv} (one row per run) and {@code
+ * summary.csv} (statistics over seeds); and the training and divergence figures, which the commands
+ * write with {@link FigureFiles}.
  */
 public final class RunReport {
   private final ExperimentSpec spec;
@@ -37,27 +34,24 @@ public final class RunReport {
         : "the checkpoints t < T (every " + run.evalEvery() + " iterations)";
   }
 
+  /** Every measurement of every run (see {@link TidyTables#trace}). */
+  public Table trace() {
+    return TidyTables.trace(spec, runs);
+  }
+
   /** One row per run: final values, the time average, and the bound where one applies. */
   public Table summary() {
-    Table t =
-        Table.create(
-            "runs",
-            StringColumn.create("run"),
-            DoubleColumn.create("final_loss"),
-            DoubleColumn.create("final_grad_norm_sq"),
-            DoubleColumn.create("final_test_accuracy"),
-            DoubleColumn.create("mean_grad_norm_sq"),
-            DoubleColumn.create("bound"));
-    for (Run r : runs) {
-      Measurement last = r.trace().last();
-      t.stringColumn("run").append(baseName(r));
-      t.doubleColumn("final_loss").append(last.loss());
-      t.doubleColumn("final_grad_norm_sq").append(last.gradNormSq());
-      t.doubleColumn("final_test_accuracy").append(last.testAccuracy());
-      t.doubleColumn("mean_grad_norm_sq").append(r.trace().meanGradNormSq());
-      t.doubleColumn("bound").append(bound(r));
-    }
-    return t;
+    return TidyTables.runs(spec, runs, this::bound);
+  }
+
+  /** The figures of the runs: training curves, and H-SGD's divergences for two levels. */
+  public List<Figure> figures(FigureSettings settings) {
+    Table trace = trace();
+    SeedBand band = settings.style().band();
+    List<Figure> figures = new java.util.ArrayList<>();
+    figures.add(PaperFigures.training(trace, settings.metricsFor(trace), band));
+    PaperFigures.divergences(trace, band).ifPresent(figures::add);
+    return figures;
   }
 
   /**
@@ -78,15 +72,14 @@ public final class RunReport {
           dir.resolve(baseName(r) + ".manifest.json"),
           Outputs.json(manifest(r, config, rerun, csv)).getBytes(StandardCharsets.UTF_8));
     }
-    files.put(dir.resolve("runs.csv"), Tables.csv(summary()).getBytes(StandardCharsets.UTF_8));
-    Map<String, List<Trace>> byVariant = new LinkedHashMap<>();
-    runs.forEach(
-        r -> byVariant.computeIfAbsent(r.variant().label(), k -> new ArrayList<>()).add(r.trace()));
-    Plots.render(TraceReport.chart("|grad f(u_t)|^2", Measurement::gradNormSq, byVariant))
-        .forEach((ext, bytes) -> files.put(dir.resolve("grad_norm_sq." + ext), bytes));
-    Plots.render(TraceReport.chart("training loss f(u_t)", Measurement::loss, byVariant))
-        .forEach((ext, bytes) -> files.put(dir.resolve("loss." + ext), bytes));
+    files.put(dir.resolve("trace.csv"), bytes(Tables.csv(trace())));
+    files.put(dir.resolve("runs.csv"), bytes(Tables.csv(summary())));
+    files.put(dir.resolve("summary.csv"), bytes(Tables.csv(TidyTables.summary(spec, runs))));
     return files;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private Map<String, Object> manifest(Run r, Map<String, Object> config, String rerun, Path csv) {

@@ -1,44 +1,49 @@
 package org.hsgd.report;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.hsgd.bounds.BoundKind;
 import org.hsgd.bounds.BoundResult;
 import org.hsgd.bounds.NumericTerms;
 import org.hsgd.bounds.SandwichResult;
-import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
-/** The sandwich bounds over one swept parameter, as a table and a chart. */
+/** The sandwich bounds over one swept parameter, as a table and a figure. */
 public final class SweepReport {
   private final String parameter;
   private final double[] values;
   private final List<SandwichResult> results;
   private final BoundKind kind;
+  private final int levels;
 
   /**
    * @param parameter the swept key
    * @param values its values
    * @param results the sandwich at each value
-   * @param kind the bound the chart shows
+   * @param kind the bound the figure shows first
+   * @param levels K of the swept scenario, which names its periods
    */
   public SweepReport(
-      String parameter, double[] values, List<SandwichResult> results, BoundKind kind) {
+      String parameter, double[] values, List<SandwichResult> results, BoundKind kind, int levels) {
     this.parameter = parameter;
     this.values = values.clone();
     this.results = List.copyOf(results);
     this.kind = kind;
+    this.levels = levels;
   }
 
   /** One row per value: the three totals and step sizes, the H-SGD terms, validity and order. */
   public Table table() {
     return Table.create(
         "sweep of " + parameter,
-        DoubleColumn.create(parameter, values),
+        wholeNumbers()
+            ? LongColumn.create(
+                column(), java.util.Arrays.stream(values).mapToLong(v -> (long) v).toArray())
+            : DoubleColumn.create(column(), values),
         column("gamma_lower", r -> r.lower().stepSize()),
         column("gamma_hsgd", r -> r.hsgd().stepSize()),
         column("gamma_upper", r -> r.upper().stepSize()),
@@ -59,18 +64,66 @@ public final class SweepReport {
             "sandwich_holds", results.stream().map(SandwichResult::holds).toList()));
   }
 
-  /** The three bounds against the swept parameter. */
-  public XYChart chart() {
-    Map<String, double[]> series = new LinkedHashMap<>();
-    series.put("local SGD, P = P_1 (lower)", totals(SandwichResult::lower));
-    series.put("H-SGD", totals(SandwichResult::hsgd));
-    series.put("local SGD, P = P_K (upper)", totals(SandwichResult::upper));
-    return Plots.lines(
-        (kind == BoundKind.NUMERIC ? "Numeric" : "Closed-form") + " bounds vs " + parameter,
-        parameter,
-        "bound on (1/T) sum E|grad f(u_t)|^2",
-        values,
-        series);
+  /**
+   * The three bounds against the swept parameter: the chosen kind solid, the other dotted where it
+   * exists.
+   *
+   * @param name the figure's file name
+   */
+  public Figure figure(String name) {
+    List<Curve> curves = new ArrayList<>();
+    String[] labels = {"local SGD, P = P\u2081", "H-SGD", "local SGD, P = P_K"};
+    List<java.util.function.Function<SandwichResult, BoundResult>> sides =
+        List.of(SandwichResult::lower, SandwichResult::hsgd, SandwichResult::upper);
+    for (BoundKind shown :
+        List.of(kind, kind == BoundKind.NUMERIC ? BoundKind.CLOSED : BoundKind.NUMERIC)) {
+      for (int i = 0; i < 3; i++) {
+        double[] y = totals(sides.get(i), shown);
+        if (java.util.Arrays.stream(y).anyMatch(Double::isFinite)) {
+          String suffix =
+              shown == kind ? "" : shown == BoundKind.NUMERIC ? " (numeric)" : " (closed form)";
+          curves.add(
+              Curve.line(
+                  labels[i] + suffix, values, y, Curve.Look.of(i).withDash(shown == kind ? 0 : 2)));
+        }
+      }
+    }
+    return new Figure(
+        name,
+        List.of(
+            Panel.of(
+                symbol(), "bound on (1/T) \u03a3 E\u2016\u2207f(u\u209c)\u2016\u00b2", curves)),
+        (kind == BoundKind.NUMERIC ? "numeric" : "closed-form")
+            + " bounds of local SGD at P_1, H-SGD and local SGD at P_K against "
+            + parameter);
+  }
+
+  /** The swept key as a column name: I and G for the periods of two levels, P1.. otherwise. */
+  public String column() {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([a-z0-9-]+)\\[(\\d+)]").matcher(parameter);
+    if (m.matches()) {
+      int k = Integer.parseInt(m.group(2));
+      if (m.group(1).equals("periods")) {
+        return levels == 2 ? (k == 1 ? "I" : "G") : "P" + k;
+      }
+      return m.group(1).replace('-', '_') + "_" + k;
+    }
+    return parameter.replace('-', '_');
+  }
+
+  private String symbol() {
+    return switch (column()) {
+      case "gamma" -> "step size \u03b3";
+      case "sigma2" -> "\u03c3\u00b2";
+      case "delta" -> "\u0394";
+      case "eps2_total" -> "\u03b5\u00b2";
+      default -> column();
+    };
+  }
+
+  private boolean wholeNumbers() {
+    return java.util.Arrays.stream(values).allMatch(v -> v == Math.rint(v) && Math.abs(v) < 0x1p62);
   }
 
   /** How many points break the sandwich. */
@@ -78,10 +131,11 @@ public final class SweepReport {
     return results.stream().filter(r -> !r.holds()).count();
   }
 
-  private double[] totals(java.util.function.Function<SandwichResult, BoundResult> which) {
+  private double[] totals(
+      java.util.function.Function<SandwichResult, BoundResult> which, BoundKind shown) {
     return results.stream()
         .mapToDouble(
-            r -> kind == BoundKind.NUMERIC ? numeric(which.apply(r)) : which.apply(r).total())
+            r -> shown == BoundKind.NUMERIC ? numeric(which.apply(r)) : which.apply(r).total())
         .toArray();
   }
 

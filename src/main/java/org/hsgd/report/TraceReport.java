@@ -1,12 +1,7 @@
 package org.hsgd.report;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.hsgd.sim.Measurement;
-import org.hsgd.sim.Trace;
-import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
@@ -39,31 +34,6 @@ public final class TraceReport {
       t.addColumns(divergence("div_down", trace, 1), divergence("div_up", trace, 2));
     }
     return t;
-  }
-
-  /**
-   * One measured quantity against t, one curve per variant, each the mean over its seeds' traces
-   * (which share their checkpoints).
-   *
-   * @param byVariant variant label to the traces of its seeds
-   */
-  public static XYChart chart(
-      String yTitle, ToDoubleFunction<Measurement> quantity, Map<String, List<Trace>> byVariant) {
-    Map<String, double[]> series = new LinkedHashMap<>();
-    double[] x = null;
-    for (var entry : byVariant.entrySet()) {
-      List<Trace> seeds = entry.getValue();
-      x = seeds.get(0).checkpoints().stream().mapToDouble(Measurement::iteration).toArray();
-      double[] mean = new double[x.length];
-      for (Trace trace : seeds) {
-        for (int i = 0; i < mean.length; i++) {
-          mean[i] += quantity.applyAsDouble(trace.checkpoints().get(i)) / seeds.size();
-        }
-      }
-      series.put(
-          entry.getKey() + (seeds.size() > 1 ? " (mean of " + seeds.size() + " seeds)" : ""), mean);
-    }
-    return Plots.lines("", "iteration t", yTitle, x, series);
   }
 
   private static DoubleColumn divergence(String name, List<Measurement> trace, int level) {

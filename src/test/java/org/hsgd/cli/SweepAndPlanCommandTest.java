@@ -46,7 +46,8 @@ class SweepAndPlanCommandTest {
     assertTrue(cli.out().contains("A3-RG"), "random grouping must be flagged");
     Table t = Table.read().csv(out.resolve("g.csv").toFile());
     assertEquals(4, t.rowCount());
-    assertArrayEquals(new double[] {2, 4, 8, 16}, t.numberColumn("periods[2]").asDoubleArray());
+    // The swept period is named G and read back as whole numbers.
+    assertArrayEquals(new int[] {2, 4, 8, 16}, t.intColumn("G").asIntArray());
     assertTrue(t.booleanColumn("sandwich_holds").all());
     // At G = I = 2 the three bounds coincide; afterwards H-SGD lies strictly inside.
     assertEquals(t.doubleColumn("lower_total").get(0), t.doubleColumn("upper_total").get(0), 1e-12);

@@ -1,0 +1,47 @@
+package org.hsgd.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures as files, with {@code figures.manifest.json}: each figure's caption, the style, and how
+ * to redraw them.
+ */
+public final class FigureFiles {
+  /** The name of the manifest written beside the figures. */
+  public static final String MANIFEST = "figures.manifest.json";
+
+  private FigureFiles() {}
+
+  /**
+   * The figures' files in {@code dir} and their manifest.
+   *
+   * @param rerun the command that made the tables the figures are drawn from
+   */
+  public static Map<Path, byte[]> of(
+      Path dir, List<Figure> figures, PaperStyle style, String rerun) {
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    List<Map<String, Object>> described = new ArrayList<>();
+    for (Figure f : figures) {
+      Map<Path, byte[]> own = f.files(dir, style);
+      files.putAll(own);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", f.name());
+      entry.put("caption", f.caption());
+      entry.put("files", own.keySet().stream().map(Path::toString).toList());
+      described.add(entry);
+    }
+    Map<String, Object> manifest =
+        Provenance.manifest(rerun, Map.of(), files.keySet().stream().map(Path::toString).toList());
+    manifest.put("redraw", "./hsgd plot " + dir + " (with the figure options to restyle)");
+    manifest.put("style", style);
+    manifest.put("font", "DejaVu Sans, embedded in the PDF");
+    manifest.put("figures", described);
+    files.put(dir.resolve(MANIFEST), Outputs.json(manifest).getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+}

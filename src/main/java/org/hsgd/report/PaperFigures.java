@@ -1,0 +1,269 @@
+package org.hsgd.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * The paper's figures, each drawn from a tidy table, so that {@code hsgd check} draws them from the
+ * tables it computed and {@code hsgd plot} from the same tables read back from disk:
+ *
+ * <ul>
+ *   <li>{@link #bounds}: the three bounds against G and against T (from {@link BoundCurves});
+ *   <li>{@link #training}: training loss, test accuracy or |grad f|^2 against t for the three
+ *       algorithms, the mean over seeds with a band (from {@link TidyTables#trace});
+ *   <li>{@link #divergences}: H-SGD's upward and downward divergences against t, one pair of curves
+ *       per grouping (from one or several traces);
+ *   <li>{@link #boundVsMeasured}: each bound beside the measured time average of |grad f|^2 (from
+ *       the bound-validity table of a check).
+ * </ul>
+ */
+public final class PaperFigures {
+  private static final String[] ALGORITHMS = {"local_P1", "hsgd", "local_PK"};
+
+  private PaperFigures() {}
+
+  /**
+   * One panel per metric that the trace holds, against the iteration, for each algorithm: the mean
+   * over seeds and a band.
+   */
+  public static Figure training(Table trace, List<TraceMetric> metrics, SeedBand band) {
+    List<Panel> panels = new ArrayList<>();
+    for (TraceMetric metric : metrics) {
+      if (!trace.columnNames().contains(metric.column())) {
+        continue;
+      }
+      List<Curve> curves = new ArrayList<>();
+      for (int i = 0; i < ALGORITHMS.length; i++) {
+        String algorithm = ALGORITHMS[i];
+        Table rows = rows(trace, r -> trace.getString(r, "algorithm").equals(algorithm));
+        if (rows.rowCount() > 0) {
+          curves.add(
+              overSeeds(algorithmLabel(rows), rows, metric.column(), band, Curve.Look.of(i)));
+        }
+      }
+      panels.add(Panel.of("iteration t", metric.label(), curves));
+    }
+    return new Figure(
+        "training",
+        panels,
+        "training curves of local SGD at P_1, H-SGD and local SGD at P_K: mean over seeds, "
+            + band.caption());
+  }
+
+  /**
+   * H-SGD's downward (dashed) and upward (solid) divergence against t, one colour per grouping of
+   * the traces given (for example group-IID and group-non-IID runs concatenated); empty without a
+   * two-level H-SGD run.
+   */
+  public static Optional<Figure> divergences(Table trace, SeedBand band) {
+    if (!trace.columnNames().contains("div_up")) {
+      return Optional.empty();
+    }
+    Table hsgd = rows(trace, r -> trace.getString(r, "algorithm").equals("hsgd"));
+    List<String> groupings = distinct(hsgd, "grouping");
+    List<Curve> curves = new ArrayList<>();
+    for (int g = 0; g < groupings.size(); g++) {
+      String grouping = groupings.get(g);
+      Table rows = rows(hsgd, r -> hsgd.getString(r, "grouping").equals(grouping));
+      Curve.Look look = Curve.Look.of(g);
+      curves.add(overSeeds("upward, " + grouping, rows, "div_up", band, look.withDash(0)));
+      curves.add(overSeeds("downward, " + grouping, rows, "div_down", band, look.withDash(1)));
+    }
+    return Optional.of(
+        new Figure(
+            "divergences",
+            List.of(Panel.of("iteration t", "divergence at u\u209c", curves)),
+            "H-SGD's upward (solid) and downward (dashed) divergences by grouping: mean over"
+                + " seeds, "
+                + band.caption()));
+  }
+
+  /** The three bounds against G (T fixed) and against T (G fixed), closed form and numeric. */
+  public static Figure bounds(Table curves) {
+    List<Panel> panels = new ArrayList<>();
+    for (String varied : List.of("G", "T")) {
+      Table rows = rows(curves, r -> curves.getString(r, "varied").equals(varied));
+      List<Curve> lines = new ArrayList<>();
+      for (String bound : List.of("closed form", "numeric")) {
+        boolean closed = bound.equals("closed form");
+        for (int i = 0; i < ALGORITHMS.length; i++) {
+          String algorithm = ALGORITHMS[i];
+          Table one =
+              rows(
+                  rows,
+                  r ->
+                      rows.getString(r, "algorithm").equals(algorithm)
+                          && rows.getString(r, "bound").equals(bound)
+                          && Double.isFinite(rows.numberColumn("value").getDouble(r)));
+          if (one.rowCount() > 0) {
+            Curve.Look look = Curve.Look.of(i).withDash(closed ? 0 : 2);
+            lines.add(
+                Curve.line(
+                    sideLabel(algorithm) + (closed ? "" : " (numeric)"),
+                    one.numberColumn(varied).asDoubleArray(),
+                    one.numberColumn("value").asDoubleArray(),
+                    closed ? look : look.unlisted()));
+          }
+        }
+      }
+      if (lines.stream().anyMatch(c -> !c.look().inLegend())) {
+        // One legend entry for the dotted style: a single point draws no line.
+        Curve any = lines.get(0);
+        lines.add(
+            Curve.line(
+                "numeric bound (dotted)",
+                new double[] {any.x()[0]},
+                new double[] {any.y()[0]},
+                new Curve.Look(2, 2, true, true)));
+      }
+      panels.add(
+          Panel.of(varied, "bound on (1/T) \u03a3 E\u2016\u2207f(u\u209c)\u2016\u00b2", lines));
+    }
+    return new Figure(
+        "bounds",
+        panels,
+        "the bounds of local SGD at P_1, H-SGD and local SGD at P_K against G (T = "
+            + curves.getString(0, "T")
+            + ") and against T (G = "
+            + lastOf(curves, "G")
+            + "), each at the step size in bound-curves.csv; closed form solid, numeric dotted");
+  }
+
+  /**
+   * Per algorithm: the closed-form and the numeric bound, the measured time average of |grad
+   * f(u_t)|^2 (mean over seeds, error bar to its one-sided 95 % upper confidence limit) and, where
+   * known, its exact expectation; empty when no bound applies.
+   */
+  public static Optional<Figure> boundVsMeasured(Table validity) {
+    Table applied =
+        rows(validity, r -> Double.isFinite(validity.numberColumn("value").getDouble(r)));
+    if (applied.rowCount() == 0) {
+      return Optional.empty();
+    }
+    List<String> variants = distinct(applied, "variant");
+    double[] x = new double[variants.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i + 1;
+    }
+    List<Curve> curves = new ArrayList<>();
+    int look = 0;
+    for (String bound : List.of("closed form", "numeric")) {
+      double[] value = perVariant(applied, variants, bound, "value");
+      curves.add(Curve.line(bound + " bound", x, value, Curve.Look.of(look++).asPoints()));
+    }
+    double[] measured = perVariant(applied, variants, null, "measured");
+    double[] upper = perVariant(applied, variants, null, "upper_limit");
+    double[] low = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      low[i] = measured[i] - (upper[i] - measured[i]);
+    }
+    curves.add(
+        new Curve(
+            "measured (mean, 95 % limit)", x, measured, low, upper, Curve.Look.of(2).asPoints()));
+    if (applied.columnNames().contains("exact")) {
+      double[] exact = perVariant(applied, variants, null, "exact");
+      if (java.util.Arrays.stream(exact).allMatch(Double::isFinite)) {
+        curves.add(Curve.line("exact expectation", x, exact, Curve.Look.of(3).asPoints()));
+      }
+    }
+    return Optional.of(
+        new Figure(
+            "bound-vs-measured",
+            List.of(
+                new Panel("", "(1/T) \u03a3 \u2016\u2207f(u\u209c)\u2016\u00b2", curves, variants)),
+            "each bound beside the measured time average of |grad f(u_t)|^2 (mean over seeds,"
+                + " error bar to the one-sided 95 % upper confidence limit) and, where known,"
+                + " its exact expectation"));
+  }
+
+  private static double[] perVariant(Table t, List<String> variants, String bound, String column) {
+    double[] values = new double[variants.size()];
+    java.util.Arrays.fill(values, Double.NaN);
+    for (int r = 0; r < t.rowCount(); r++) {
+      int i = variants.indexOf(t.getString(r, "variant"));
+      if (bound == null || t.getString(r, "bound").equals(bound)) {
+        values[i] = t.numberColumn(column).getDouble(r);
+      }
+    }
+    return values;
+  }
+
+  /** The mean over seeds of a column against the iteration, with a band. */
+  private static Curve overSeeds(
+      String label, Table rows, String column, SeedBand band, Curve.Look look) {
+    Map<String, List<double[]>> bySeed = new LinkedHashMap<>();
+    for (int r = 0; r < rows.rowCount(); r++) {
+      bySeed
+          .computeIfAbsent(rows.getString(r, "seed"), k -> new ArrayList<>())
+          .add(
+              new double[] {
+                rows.numberColumn("iteration").getDouble(r), rows.numberColumn(column).getDouble(r)
+              });
+    }
+    List<double[]> first = bySeed.values().iterator().next();
+    double[] x = first.stream().mapToDouble(p -> p[0]).toArray();
+    double[][] seeds =
+        bySeed.values().stream()
+            .map(points -> points.stream().mapToDouble(p -> p[1]).toArray())
+            .toArray(double[][]::new);
+    return Curve.overSeeds(label, x, seeds, band, look);
+  }
+
+  /** "H-SGD, I = 4, G = 16" or "local SGD, P = 4", from the period columns of the first row. */
+  private static String algorithmLabel(Table rows) {
+    List<String> periods = new ArrayList<>();
+    for (Column<?> c : rows.columns()) {
+      if (c.name().equals("I") || c.name().equals("G") || c.name().matches("P\\d+")) {
+        periods.add(c.name());
+      }
+    }
+    if (!rows.getString(0, "algorithm").equals("hsgd")) {
+      return "local SGD, P = " + rows.getString(0, periods.get(0));
+    }
+    if (periods.equals(List.of("I", "G"))) {
+      return "H-SGD, I = " + rows.getString(0, "I") + ", G = " + rows.getString(0, "G");
+    }
+    List<String> values = periods.stream().map(p -> rows.getString(0, p)).toList();
+    return "H-SGD, P = " + String.join("/", values);
+  }
+
+  private static String sideLabel(String algorithm) {
+    return switch (algorithm) {
+      case "local_P1" -> "local SGD, P = P\u2081";
+      case "hsgd" -> "H-SGD";
+      default -> "local SGD, P = G";
+    };
+  }
+
+  private static String lastOf(Table t, String column) {
+    return t.getString(t.rowCount() - 1, column);
+  }
+
+  private static Table rows(Table t, Predicate<Integer> keep) {
+    List<Integer> chosen = new ArrayList<>();
+    for (int r = 0; r < t.rowCount(); r++) {
+      if (keep.test(r)) {
+        chosen.add(r);
+      }
+    }
+    return t.where(Selection.with(chosen.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  private static List<String> distinct(Table t, String column) {
+    List<String> values = new ArrayList<>();
+    for (int r = 0; r < t.rowCount(); r++) {
+      String v = t.getString(r, column);
+      if (!values.contains(v)) {
+        values.add(v);
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,84 @@
+package org.hsgd.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hsgd.Require;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Figures redrawn from results on disk, without rerunning anything: the tidy tables that {@code
+ * hsgd simulate} and {@code hsgd check} wrote ({@code trace.csv}, and from a check {@code
+ * bound-curves.csv} and {@code check-bound-validity.csv}) are read back and drawn as they were.
+ */
+public final class ResultsFolders {
+  /** The table every results folder holds. */
+  public static final String TRACE = "trace.csv";
+
+  private ResultsFolders() {}
+
+  /**
+   * The figures of one or more results folders: the training figure, the bounds and the bound
+   * against the measurement of the first; the divergence figure of all of them together (say, a
+   * group-IID and a group-non-IID study side by side).
+   *
+   * @throws org.hsgd.InvalidInputException if a folder holds no trace.csv
+   */
+  public static List<Figure> figures(List<Path> folders, FigureSettings settings) {
+    Require.that(
+        !folders.isEmpty(), "folders", "must name at least one results folder", () -> "none");
+    List<Table> traces = new ArrayList<>();
+    for (Path folder : folders) {
+      Path trace = folder.resolve(TRACE);
+      Require.that(
+          Files.isRegularFile(trace),
+          "folder",
+          "must be a results folder of hsgd simulate or check (holding " + TRACE + ")",
+          folder::toString);
+      traces.add(read(trace));
+    }
+    Table first = traces.get(0);
+    SeedBand band = settings.style().band();
+    List<Figure> figures = new ArrayList<>();
+    figures.add(PaperFigures.training(first, settings.metricsFor(first), band));
+    PaperFigures.divergences(concatenated(traces), band).ifPresent(figures::add);
+    Path curves = folders.get(0).resolve("bound-curves.csv");
+    if (Files.isRegularFile(curves)) {
+      figures.add(PaperFigures.bounds(read(curves)));
+    }
+    Path validity = folders.get(0).resolve("check-bound-validity.csv");
+    if (Files.isRegularFile(validity)) {
+      PaperFigures.boundVsMeasured(read(validity)).ifPresent(figures::add);
+    }
+    return figures;
+  }
+
+  /** A CSV table as written by hsgd, with its column types inferred. */
+  public static Table read(Path csv) {
+    try {
+      return Table.read().csv(CsvReadOptions.builder(csv.toFile()).sample(false).build());
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw new UncheckedIOException("cannot read " + csv, io);
+      }
+      throw new org.hsgd.InvalidInputException(
+          csv.toString(), "must be a CSV table written by hsgd", String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** The rows of every table, on the columns they share. */
+  private static Table concatenated(List<Table> tables) {
+    List<String> shared = new ArrayList<>(tables.get(0).columnNames());
+    tables.forEach(t -> shared.retainAll(t.columnNames()));
+    Table all = tables.get(0).selectColumns(shared.toArray(String[]::new));
+    for (Table t : tables.subList(1, tables.size())) {
+      all.append(t.selectColumns(shared.toArray(String[]::new)));
+    }
+    return all;
+  }
+}

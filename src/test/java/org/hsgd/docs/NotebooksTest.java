@@ -1,0 +1,45 @@
+package org.hsgd.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.hsgd.TestData;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every figure notebook runs as shipped, at its default (small) scale, and writes its figure. */
+class NotebooksTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"bounds", "training", "divergences", "bound-vs-measured"})
+  void theNotebookDrawsItsFigureInThreeFormats(String figure, @TempDir Path out) throws Exception {
+    if (figure.equals("training") || figure.equals("divergences")) {
+      TestData.assumeMnist();
+    }
+    String source = Files.readString(Path.of("notebooks", "figure-" + figure + ".jsh"));
+    JShellScripts.run(source, "-Dhsgd.notebook.out=" + out);
+    Path dir = out.resolve(figure);
+    List<Path> pdfs;
+    try (var files = Files.list(dir)) {
+      pdfs = files.filter(p -> p.toString().endsWith(".pdf")).toList();
+    }
+    assertTrue(!pdfs.isEmpty(), "a PDF in " + dir);
+    for (Path pdf : pdfs) {
+      String name = pdf.getFileName().toString().replace(".pdf", "");
+      for (String ext : List.of("svg", "png")) {
+        assertTrue(Files.size(dir.resolve(name + "." + ext)) > 1000, name + "." + ext);
+      }
+      assertTrue(Files.readString(dir.resolve(name + ".svg")).contains("<text"), name);
+      try (var doc = Loader.loadPDF(pdf.toFile())) {
+        assertEquals(1, doc.getNumberOfPages());
+        assertTrue(new PDFTextStripper().getText(doc).length() > 10, "text in " + pdf);
+      }
+    }
+    assertTrue(Files.exists(dir.resolve("figures.manifest.json")));
+  }
+}
