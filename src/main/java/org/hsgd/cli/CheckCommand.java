@@ -75,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
     CheckReport report = new CheckReport(experiment, checkSettings, result);
 
     Path dir = options.outputFolder(experiment);
-    String rerun = options.rerun("check", file, experiment);
+    String rerun = options.rerun("check", file, experiment) + figures.given();
     Map<Path, byte[]> files = new LinkedHashMap<>();
     for (Table table :
         List.of(report.summary(), report.theory(), report.validity(), report.sandwich())) {

@@ -79,6 +79,29 @@ final class FigureOptions {
     return parse(new Settings(values));
   }
 
+  /** The figure flags given, as they would be typed again (for a manifest's rerun line). */
+  String given() {
+    StringBuilder flags = new StringBuilder();
+    String[][] all = {
+      {"--figure-width", width},
+      {"--figure-height", height},
+      {"--font-size", fontSize},
+      {"--formats", formats},
+      {"--band", band},
+      {"--metrics", metrics}
+    };
+    for (String[] flag : all) {
+      if (flag[1] != null) {
+        flags
+            .append(' ')
+            .append(flag[0])
+            .append(' ')
+            .append(ExperimentOptions.shellQuoted(flag[1]));
+      }
+    }
+    return flags.toString();
+  }
+
   private static void put(Map<String, Object> values, String key, String flag) {
     if (flag != null) {
       values.put(key, flag);

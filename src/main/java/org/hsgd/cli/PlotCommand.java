@@ -54,7 +54,8 @@ final class PlotCommand implements Callable<Integer> {
                 .map(p -> ExperimentOptions.shellQuoted(p.toString()))
                 .collect(Collectors.joining(" "))
             + " --out "
-            + ExperimentOptions.shellQuoted(dir.toString());
+            + ExperimentOptions.shellQuoted(dir.toString())
+            + figures.given();
     Map<Path, byte[]> files =
         FigureFiles.of(dir, ResultsFolders.figures(folders, settings), settings.style(), rerun);
     Outputs.writeAll(files);

@@ -45,7 +45,7 @@ final class SimulateCommand implements Callable<Integer> {
     List<Run> runs = options.run(spec, experiment);
     RunReport report = new RunReport(experiment, runs);
     Path dir = options.outputFolder(experiment);
-    String rerun = options.rerun("simulate", config, experiment);
+    String rerun = options.rerun("simulate", config, experiment) + figures.given();
     Map<Path, byte[]> files = new LinkedHashMap<>(report.files(dir, settings.asMap(), rerun));
     files.putAll(
         FigureFiles.of(dir, report.figures(figureSettings), figureSettings.style(), rerun));

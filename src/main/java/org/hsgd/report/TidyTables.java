@@ -38,14 +38,7 @@ public final class TidyTables {
 
   /** The period columns of a K-level experiment: I and G for two levels, P1..PK otherwise. */
   public static List<String> periodColumns(int levels) {
-    if (levels == 2) {
-      return List.of("I", "G");
-    }
-    List<String> names = new ArrayList<>();
-    for (int k = 1; k <= levels; k++) {
-      names.add("P" + k);
-    }
-    return names;
+    return levels == 2 ? List.of("I", "G") : numbered("P", levels);
   }
 
   /**
@@ -162,14 +155,12 @@ public final class TidyTables {
     if (levels == 1) {
       return List.of();
     }
-    if (levels == 2) {
-      return List.of("div_down", "div_up");
-    }
-    List<String> names = new ArrayList<>();
-    for (int k = 1; k <= levels; k++) {
-      names.add("div_level_" + k);
-    }
-    return names;
+    return levels == 2 ? List.of("div_down", "div_up") : numbered("div_level_", levels);
+  }
+
+  /** prefix1..prefixK. */
+  private static List<String> numbered(String prefix, int count) {
+    return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(k -> prefix + k).toList();
   }
 
   private static Table identity(String name, int levels) {

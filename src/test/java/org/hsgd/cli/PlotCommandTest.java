@@ -60,6 +60,12 @@ class PlotCommandTest {
     assertEquals("SD", manifest.at("/style/band").asText());
     assertTrue(manifest.get("rerun").asText().startsWith("./hsgd plot "), manifest.toString());
     assertTrue(
+        manifest
+            .get("rerun")
+            .asText()
+            .endsWith("--figure-width two-column --formats pdf,svg --band sd"),
+        "the rerun line restyles alike: " + manifest.get("rerun"));
+    assertTrue(
         manifest.at("/figures/0/caption").asText().contains("1 sd over seeds"),
         "the caption says what the band is: " + manifest);
   }
