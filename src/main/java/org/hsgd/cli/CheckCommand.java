@@ -19,6 +19,7 @@ import org.hsgd.report.FigureFiles;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
 import org.hsgd.report.Provenance;
+import org.hsgd.report.ResultFolder;
 import org.hsgd.report.RunReport;
 import org.hsgd.report.Tables;
 import picocli.CommandLine.Command;
@@ -99,9 +100,12 @@ final class CheckCommand implements Callable<Integer> {
     List<Figure> figureList = new ArrayList<>(runReport.figures(figureSettings));
     figureList.addAll(report.figures(boundCurves));
     files.putAll(FigureFiles.of(dir, figureList, figureSettings.style(), rerun));
-    Outputs.writeAll(files);
+    boolean replaced = ResultFolder.publish(dir, ExperimentOptions.owner(experiment), files);
 
     var out = spec.commandLine().getOut();
+    if (replaced) {
+      out.println("replaced the earlier results of this experiment in " + dir);
+    }
     out.print(report.text());
     files.keySet().stream()
         .filter(p -> !runFiles.containsKey(p))

@@ -6,7 +6,7 @@ import org.hsgd.Require;
 import org.hsgd.experiment.ExperimentRunner;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
-import org.hsgd.report.Outputs;
+import org.hsgd.report.ResultFolder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -68,12 +68,17 @@ final class ExperimentOptions {
    * to be writable.
    */
   List<Run> run(CommandSpec command, ExperimentSpec spec) {
-    Outputs.requireWritableFolder(outputFolder(spec));
+    ResultFolder.requireAvailable(outputFolder(spec), owner(spec));
     ProgressDisplay progress =
         new ProgressDisplay(command.commandLine().getErr(), System.console() != null);
     List<Run> runs = ExperimentRunner.run(spec, threadCount(), progress);
     progress.finish();
     return runs;
+  }
+
+  /** Whose results a folder holds: runs of one experiment, by simulate or check alike. */
+  static String owner(ExperimentSpec spec) {
+    return "experiment '" + spec.name() + "'";
   }
 
   /** The command line that reproduces a run of {@code command} on {@code config}. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.hsgd.report.FigureFiles;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
+import org.hsgd.report.ResultFolder;
 import org.hsgd.report.ResultsFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +60,7 @@ final class PlotCommand implements Callable<Integer> {
     Map<Path, byte[]> files =
         FigureFiles.of(dir, ResultsFolders.figures(folders, settings), settings.style(), rerun);
     Outputs.writeAll(files);
+    ResultFolder.adopt(dir, List.copyOf(files.keySet()));
     files.keySet().forEach(p -> spec.commandLine().getOut().println("wrote " + p));
     return 0;
   }

@@ -9,7 +9,7 @@ import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
 import org.hsgd.report.FigureFiles;
 import org.hsgd.report.FigureSettings;
-import org.hsgd.report.Outputs;
+import org.hsgd.report.ResultFolder;
 import org.hsgd.report.RunReport;
 import org.hsgd.report.Tables;
 import picocli.CommandLine.Command;
@@ -49,8 +49,11 @@ final class SimulateCommand implements Callable<Integer> {
     Map<Path, byte[]> files = new LinkedHashMap<>(report.files(dir, settings.asMap(), rerun));
     files.putAll(
         FigureFiles.of(dir, report.figures(figureSettings), figureSettings.style(), rerun));
-    Outputs.writeAll(files);
+    boolean replaced = ResultFolder.publish(dir, ExperimentOptions.owner(experiment), files);
     var out = spec.commandLine().getOut();
+    if (replaced) {
+      out.println("replaced the earlier results of this experiment in " + dir);
+    }
     out.print(Tables.text(report.summary()));
     out.println(
         "note: mean_grad_norm_sq averages |grad f(u_t)|^2 over "

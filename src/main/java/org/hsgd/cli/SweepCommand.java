@@ -15,6 +15,7 @@ import org.hsgd.report.BoundReport;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
 import org.hsgd.report.Provenance;
+import org.hsgd.report.ResultFolder;
 import org.hsgd.report.SweepReport;
 import org.hsgd.report.Tables;
 import picocli.CommandLine.Command;
@@ -56,6 +57,10 @@ final class SweepCommand implements Callable<Integer> {
     keys.add("figures");
     Settings settings = Settings.load(config, keys);
     Sweep sweep = Sweep.of(settings);
+    FigureSettings figureSettings = figures.settings(settings);
+    String name = baseName(config);
+    Path dir = out != null ? out : Path.of("results", name);
+    ResultFolder.requireAvailable(dir, owner(name));
     double[] values = sweep.values().stream().mapToDouble(Double::doubleValue).toArray();
     List<SandwichResult> results = new ArrayList<>(values.length);
     boolean randomGrouping = false;
@@ -74,9 +79,6 @@ final class SweepCommand implements Callable<Integer> {
       }
     }
     SweepReport report = new SweepReport(sweep.parameter(), values, results, sweep.kind(), levels);
-    FigureSettings figureSettings = figures.settings(settings);
-    String name = baseName(config);
-    Path dir = out != null ? out : Path.of("results", name);
     Map<Path, byte[]> files = new LinkedHashMap<>();
     files.put(
         dir.resolve(name + ".csv"), Tables.csv(report.table()).getBytes(StandardCharsets.UTF_8));
@@ -91,9 +93,12 @@ final class SweepCommand implements Callable<Integer> {
     files.put(
         dir.resolve(name + ".manifest.json"),
         Outputs.json(manifest).getBytes(StandardCharsets.UTF_8));
-    Outputs.writeAll(files);
+    boolean replaced = ResultFolder.publish(dir, owner(name), files);
 
     var stdout = spec.commandLine().getOut();
+    if (replaced) {
+      stdout.println("replaced the earlier results of this sweep in " + dir);
+    }
     stdout.printf(
         "swept %s over %d values: sandwich %s%n",
         sweep.parameter(),
@@ -106,6 +111,11 @@ final class SweepCommand implements Callable<Integer> {
     }
     files.keySet().forEach(p -> stdout.println("wrote " + p));
     return 0;
+  }
+
+  /** Whose results a sweep's folder holds. */
+  private static String owner(String name) {
+    return "sweep '" + name + "'";
   }
 
   static String baseName(Path file) {

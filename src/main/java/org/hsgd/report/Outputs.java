@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Atomic file output and JSON rendering shared by every report. */
 public final class Outputs {
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,9 +45,10 @@ public final class Outputs {
       for (Map.Entry<Path, byte[]> file : files.entrySet()) {
         target = file.getKey().toAbsolutePath();
         Files.createDirectories(target.getParent());
+        ResultFolder.removeStaleTemporaries(target.getParent());
         Path temp =
             target.resolveSibling(
-                "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+                ResultFolder.temporaryName(target.getFileName().toString(), "tmp"));
         Files.write(temp, file.getValue(), StandardOpenOption.CREATE_NEW);
         moves.add(new Path[] {temp, target});
       }
@@ -65,8 +66,9 @@ public final class Outputs {
   }
 
   /**
-   * Checks, without creating anything, that files can be written in {@code dir}: its nearest
-   * existing ancestor is a folder this user may write. Commands call it before a long computation.
+   * Checks that files can be written in {@code dir}: its nearest existing ancestor is a folder in
+   * which a folder can be made (tried, and removed at once: permission bits say nothing to root,
+   * nor about /proc). Commands call it before a long computation.
    *
    * @throws org.hsgd.InvalidInputException naming "out" if not
    */
@@ -77,20 +79,24 @@ public final class Outputs {
     }
     Path found = existing;
     org.hsgd.Require.that(
-        found != null && Files.isDirectory(found) && Files.isWritable(found),
+        found != null && Files.isDirectory(found),
         "out",
         "must be a folder this user can write",
-        () ->
-            dir
-                + (found == null
-                    ? ""
-                    : Files.isDirectory(found)
-                        ? " (" + found + " is not writable)"
-                        : " (" + found + " is a file)"));
+        () -> dir + (found == null ? "" : " (" + found + " is a file)"));
+    Path probe = found.resolve(ResultFolder.temporaryName("probe", "tmp"));
+    try {
+      Files.createDirectory(probe);
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new org.hsgd.InvalidInputException(
+          "out",
+          "must be a folder this user can write",
+          dir + " (" + found + ": " + reason(e) + ")");
+    }
   }
 
   /** Why a file operation failed, in words, without temporary names. */
-  private static String reason(IOException e) {
+  static String reason(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
@@ -100,6 +106,6 @@ public final class Outputs {
     if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       return f.getReason();
     }
-    return e.getMessage() == null ? "input/output error" : e.getMessage();
+    return "input/output error"; // the message would name the temporary file
   }
 }

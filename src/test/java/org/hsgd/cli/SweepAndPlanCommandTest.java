@@ -95,9 +95,10 @@ class SweepAndPlanCommandTest {
           parameter: gamma
           range: {from: 0.001, to: 1, points: 7, scale: log}
         """);
-    Cli cli = Cli.run("bound", "sweep", "--config", config.toString(), "--out", dir.toString());
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("bound", "sweep", "--config", config.toString(), "--out", out.toString());
     assertEquals(0, cli.exitCode(), cli.err());
-    Table t = Table.read().csv(dir.resolve("gamma.csv").toFile());
+    Table t = Table.read().csv(out.resolve("gamma.csv").toFile());
     assertEquals(7, t.rowCount());
     assertEquals(0.01, t.doubleColumn("gamma").get(2), 1e-15);
     assertTrue(t.booleanColumn("hsgd_step_size_valid").get(0));

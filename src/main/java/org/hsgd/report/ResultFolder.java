@@ -1,0 +1,233 @@
+package org.hsgd.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hsgd.InvalidInputException;
+
+/**
+ * A folder of results that appears all at once or not at all. Its files are written into a hidden
+ * temporary folder beside it, which is then renamed into place; an earlier result of the same owner
+ * (the same experiment or sweep) is replaced whole, never merged with the new one, and a folder
+ * that holds anything else is refused. A hidden marker, {@value #MARKER}, names the owner and the
+ * files. Temporaries left by a process that was killed are removed by the next write.
+ */
+public final class ResultFolder {
+  /** The marker file in every result folder. */
+  public static final String MARKER = ".hsgd-results";
+
+  /** A temporary of this tool: {@code .<name>.<pid>.<random>.<kind>}. */
+  private static final Pattern TEMPORARY =
+      Pattern.compile("\\..+\\.(\\d+)\\.[0-9a-f]+\\.(partial|old|tmp)");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ResultFolder() {}
+
+  /**
+   * Checks, before a long computation, that {@code dir} can take the results of {@code owner}: it
+   * is missing or empty, or holds an earlier result of the same owner and nothing else.
+   *
+   * @throws InvalidInputException naming "out" otherwise
+   */
+  public static void requireAvailable(Path dir, String owner) {
+    Outputs.requireWritableFolder(dir);
+    if (!Files.isDirectory(dir) || isEmpty(dir)) {
+      return;
+    }
+    Marker marker = Marker.read(dir);
+    if (marker == null) {
+      throw new InvalidInputException(
+          "out",
+          "must be a new or empty folder, or hold only earlier results of the same experiment",
+          dir + " holds other files");
+    }
+    if (!marker.owner().equals(owner)) {
+      throw new InvalidInputException(
+          "out",
+          "must not hold the results of another experiment or sweep",
+          dir + " holds those of " + marker.owner());
+    }
+    Set<String> foreign = new TreeSet<>(relativeFiles(dir));
+    foreign.removeAll(marker.files());
+    foreign.remove(MARKER);
+    if (!foreign.isEmpty()) {
+      throw new InvalidInputException(
+          "out",
+          "must hold only earlier results of the same experiment",
+          dir + " also holds " + foreign.iterator().next());
+    }
+  }
+
+  /**
+   * Makes {@code dir} hold exactly {@code files} (keyed by their paths in {@code dir}), replacing
+   * an earlier result of the same owner.
+   *
+   * @return whether an earlier result was replaced
+   * @throws InvalidInputException if the folder holds anything else
+   * @throws UncheckedIOException if the files cannot be written; nothing is left behind
+   */
+  public static boolean publish(Path dir, String owner, Map<Path, byte[]> files) {
+    Path target = dir.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    requireAvailable(target, owner);
+    String name = target.getFileName().toString();
+    Path partial = parent.resolve(temporaryName(name, "partial"));
+    Path old = parent.resolve(temporaryName(name, "old"));
+    try {
+      Files.createDirectories(parent);
+      removeStaleTemporaries(parent);
+      Files.createDirectory(partial);
+      List<String> written = new ArrayList<>();
+      for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+        Path relative = target.relativize(file.getKey().toAbsolutePath().normalize());
+        Path path = partial.resolve(relative);
+        Files.createDirectories(path.getParent());
+        Files.write(path, file.getValue(), StandardOpenOption.CREATE_NEW);
+        written.add(relative.toString());
+      }
+      new Marker(owner, written).write(partial);
+      boolean replacing = Files.exists(target);
+      if (replacing) {
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(old);
+      return replacing;
+    } catch (IOException e) {
+      try {
+        deleteTree(partial);
+        if (Files.exists(old) && !Files.exists(target)) {
+          Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+      } catch (IOException ignored) {
+        // the next write removes what is left
+      }
+      throw new UncheckedIOException("cannot write " + target + " (" + Outputs.reason(e) + ")", e);
+    }
+  }
+
+  /**
+   * Adds files to a result folder's marker, so that they count as its own (figures redrawn into
+   * it); does nothing to a folder without a marker.
+   */
+  public static void adopt(Path dir, List<Path> files) {
+    Marker marker = Marker.read(dir);
+    if (marker == null) {
+      return;
+    }
+    Set<String> all = new TreeSet<>(marker.files());
+    files.forEach(f -> all.add(dir.toAbsolutePath().relativize(f.toAbsolutePath()).toString()));
+    Outputs.writeAll(
+        Map.of(
+            dir.resolve(MARKER),
+            new Marker(marker.owner(), List.copyOf(all)).json().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** "{@code .<name>.<pid>.<random>.<kind>}": whose it is, so that only a dead one's is removed. */
+  static String temporaryName(String name, String kind) {
+    return "."
+        + name
+        + "."
+        + ProcessHandle.current().pid()
+        + "."
+        + Long.toHexString(Outputs.RANDOM.nextLong() & Long.MAX_VALUE)
+        + "."
+        + kind;
+  }
+
+  /** Removes the temporaries in {@code dir} of processes that no longer run. */
+  static void removeStaleTemporaries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<Path> stale = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      entries.forEach(
+          p -> {
+            Matcher m = TEMPORARY.matcher(p.getFileName().toString());
+            if (m.matches() && !alive(Long.parseLong(m.group(1)))) {
+              stale.add(p);
+            }
+          });
+    }
+    for (Path p : stale) {
+      deleteTree(p);
+    }
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir + " (" + Outputs.reason(e) + ")", e);
+    }
+  }
+
+  private static List<String> relativeFiles(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir + " (" + Outputs.reason(e) + ")", e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Who wrote a result folder, and which files. */
+  private record Marker(String owner, List<String> files) {
+    static Marker read(Path dir) {
+      Path file = dir.resolve(MARKER);
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
+      try {
+        var tree = JSON.readTree(file.toFile());
+        List<String> files = new ArrayList<>();
+        tree.path("files").forEach(f -> files.add(f.asText()));
+        return new Marker(tree.path("owner").asText(), files);
+      } catch (IOException e) {
+        return null; // unreadable: treated as a folder of other files
+      }
+    }
+
+    String json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("owner", owner);
+      m.put("files", files);
+      return Outputs.json(m);
+    }
+
+    void write(Path dir) throws IOException {
+      Files.writeString(dir.resolve(MARKER), json(), StandardOpenOption.CREATE_NEW);
+    }
+  }
+}

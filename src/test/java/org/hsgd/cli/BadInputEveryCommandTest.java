@@ -1,0 +1,381 @@
+package org.hsgd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A corpus of inputs that every command must refuse: flags, config files, paths and extreme numbers
+ * across bound, bound sweep, plan, simulate, check and plot. Each case must end with exit 2 and one
+ * line naming a field and its rule, no stack trace or exception name, nothing on stdout, and no
+ * file created or changed anywhere in its folder.
+ */
+class BadInputEveryCommandTest {
+  /** Values no numeric flag accepts. */
+  private static final List<String> NOT_NUMBERS =
+      List.of("-1", "abc", "NaN", "1f", "-Infinity", "1e400", "0x10", "");
+
+  private static final String BOUND =
+      "n: 8\ngroups: [2]\nperiods: [2, 4]\nL: 1\nsigma2: 1\ndelta: 1\neps2: [1, 0.5]\ngamma: 0.1\nT: 100\n";
+  private static final String SWEEP = BOUND + "sweep:\n  parameter: periods[2]\n  values: [2, 4]\n";
+  private static final String PLAN =
+      "n: 16\nL: 1\nsigma2: 1\ndelta: 1\neps2-total: 1\ntarget: 0.5\nstep-seconds: 0.01\n"
+          + "aggregation-seconds: [0.1, 1]\ncandidates:\n  - {periods: [4]}\n";
+  private static final String EXPERIMENT =
+      "problem: {type: quadratic, dimension: 3, eigenvalues: {min: 0.5, max: 1}}\n"
+          + "n: 4\ngroups: [2]\nperiods: [2, 4]\ngamma: 0.05\nT: 8\nseeds: 2\n";
+
+  /** A case: the command line (with {DIR} for the case's folder) and the files to create first. */
+  record Case(String name, List<String> args, List<String[]> files) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Arguments> corpus() {
+    List<Case> cases = new ArrayList<>();
+    // bound: every numeric flag, with values no number flag takes.
+    for (String flag :
+        List.of(
+            "--n",
+            "--L",
+            "--sigma2",
+            "--delta",
+            "--gamma",
+            "--T",
+            "--target",
+            "--groups",
+            "--periods",
+            "--eps2")) {
+      for (String value : NOT_NUMBERS) {
+        cases.add(
+            command(
+                "bound " + flag + "=" + value,
+                List.of("bound", "--config", "{DIR}/b.yaml", flag, value),
+                "b.yaml",
+                BOUND));
+      }
+    }
+    // plan: its numeric flags.
+    for (String flag : List.of("--n", "--L", "--target", "--step-seconds", "--top")) {
+      for (String value : List.of("-1", "abc", "NaN", "1e400", "1f")) {
+        cases.add(
+            command(
+                "plan " + flag + "=" + value,
+                List.of("plan", "--config", "{DIR}/p.yaml", flag, value),
+                "p.yaml",
+                PLAN));
+      }
+    }
+    // simulate and check: replicates and threads.
+    for (String command : List.of("simulate", "check")) {
+      for (String flag : List.of("--seeds", "--threads")) {
+        for (String value : List.of("-1", "0", "abc", "1.5", "NaN", "99999999999", "1e400")) {
+          cases.add(
+              command(
+                  command + " " + flag + "=" + value,
+                  List.of(command, "{DIR}/e.yaml", flag, value, "--out", "{DIR}/out"),
+                  "e.yaml",
+                  EXPERIMENT));
+        }
+      }
+    }
+    // The figure options of every command that draws.
+    List<String[]> figureFlags = new ArrayList<>();
+    for (String v : List.of("0", "abc", "-3", "100", "NaN")) {
+      figureFlags.add(new String[] {"--figure-width", v});
+    }
+    for (String v : List.of("0", "abc", "-1", "50")) {
+      figureFlags.add(new String[] {"--figure-height", v});
+    }
+    for (String v : List.of("2", "abc", "99")) {
+      figureFlags.add(new String[] {"--font-size", v});
+    }
+    for (String v : List.of("gif", "", "pdf,jpg")) {
+      figureFlags.add(new String[] {"--formats", v});
+    }
+    for (String v : List.of("wide", "", "CI")) {
+      figureFlags.add(new String[] {"--band", v});
+    }
+    for (String v : List.of("acc", "loss,foo")) {
+      figureFlags.add(new String[] {"--metrics", v});
+    }
+    for (String[] flag : figureFlags) {
+      String label = flag[0] + "=" + flag[1];
+      cases.add(
+          command(
+              "simulate " + label,
+              List.of("simulate", "{DIR}/e.yaml", flag[0], flag[1], "--out", "{DIR}/out"),
+              "e.yaml",
+              EXPERIMENT));
+      cases.add(
+          command(
+              "check " + label,
+              List.of("check", "{DIR}/e.yaml", flag[0], flag[1], "--out", "{DIR}/out"),
+              "e.yaml",
+              EXPERIMENT));
+      cases.add(
+          command(
+              "sweep " + label,
+              List.of(
+                  "bound",
+                  "sweep",
+                  "--config",
+                  "{DIR}/s.yaml",
+                  flag[0],
+                  flag[1],
+                  "--out",
+                  "{DIR}/out"),
+              "s.yaml",
+              SWEEP));
+      cases.add(
+          command(
+              "plot " + label,
+              List.of("plot", "{DIR}/results", flag[0], flag[1]),
+              "results/trace.csv",
+              "iteration\n0\n"));
+    }
+    // Config files that are not configs, for every command that reads one.
+    String[][] files = {
+      {"empty", ""},
+      {"a list", "- a\n- b\n"},
+      {"a scalar", "42\n"},
+      {"malformed", "n: [1, 2\n"},
+      {"duplicate key", "n: 4\nn: 8\n"},
+      {"unknown key", "colour: red\n"},
+      {"binary", "\u0000\u0001\u0002\u00ff"},
+      {"tabs", "n:\t4\n\tL: 1\n"}
+    };
+    for (String[] file : files) {
+      cases.add(
+          command(
+              "bound config " + file[0],
+              List.of("bound", "--config", "{DIR}/c.yaml"),
+              "c.yaml",
+              file[1]));
+      cases.add(
+          command(
+              "sweep config " + file[0],
+              List.of("bound", "sweep", "--config", "{DIR}/c.yaml", "--out", "{DIR}/out"),
+              "c.yaml",
+              file[1]));
+      cases.add(
+          command(
+              "plan config " + file[0],
+              List.of("plan", "--config", "{DIR}/c.yaml"),
+              "c.yaml",
+              file[1]));
+      cases.add(
+          command(
+              "simulate config " + file[0],
+              List.of("simulate", "{DIR}/c.yaml", "--out", "{DIR}/out"),
+              "c.yaml",
+              file[1]));
+      cases.add(
+          command(
+              "check config " + file[0],
+              List.of("check", "{DIR}/c.yaml", "--out", "{DIR}/out"),
+              "c.yaml",
+              file[1]));
+    }
+    for (String missing : List.of("{DIR}/none.yaml", "{DIR}")) {
+      cases.add(
+          command("bound config " + missing, List.of("bound", "--config", missing), null, null));
+      cases.add(
+          command(
+              "sweep config " + missing,
+              List.of("bound", "sweep", "--config", missing, "--out", "{DIR}/out"),
+              null,
+              null));
+      cases.add(
+          command("plan config " + missing, List.of("plan", "--config", missing), null, null));
+      cases.add(
+          command(
+              "simulate config " + missing,
+              List.of("simulate", missing, "--out", "{DIR}/out"),
+              null,
+              null));
+      cases.add(
+          command(
+              "check config " + missing,
+              List.of("check", missing, "--out", "{DIR}/out"),
+              null,
+              null));
+    }
+    // Output paths that cannot take the results.
+    for (String[] target :
+        List.of(
+            new String[] {"under a file", "{DIR}/file/out", "file", "x"},
+            new String[] {"a file", "{DIR}/file", "file", "x"},
+            new String[] {"foreign files", "{DIR}/mine", "mine/notes.txt", "mine"},
+            new String[] {
+              "another experiment",
+              "{DIR}/taken",
+              "taken/.hsgd-results",
+              "{\"owner\": \"experiment 'other'\", \"files\": []}"
+            },
+            new String[] {"unwritable", "/proc/hsgd-test-out", null, null})) {
+      List<String[]> setup =
+          target[2] == null ? List.of() : List.<String[]>of(new String[] {target[2], target[3]});
+      List<String[]> withConfig = new ArrayList<>(setup);
+      withConfig.add(new String[] {"e.yaml", EXPERIMENT});
+      cases.add(
+          new Case(
+              "simulate --out " + target[0],
+              List.of("simulate", "{DIR}/e.yaml", "--out", target[1]),
+              withConfig));
+      cases.add(
+          new Case(
+              "check --out " + target[0],
+              List.of("check", "{DIR}/e.yaml", "--out", target[1]),
+              withConfig));
+      List<String[]> withSweep = new ArrayList<>(setup);
+      withSweep.add(new String[] {"s.yaml", SWEEP});
+      cases.add(
+          new Case(
+              "sweep --out " + target[0],
+              List.of("bound", "sweep", "--config", "{DIR}/s.yaml", "--out", target[1]),
+              withSweep));
+    }
+    // Formats and bound kinds that do not exist; names that would leave their folder.
+    cases.add(
+        command(
+            "bound --format xml",
+            List.of("bound", "--config", "{DIR}/b.yaml", "--format", "xml"),
+            "b.yaml",
+            BOUND));
+    cases.add(
+        command(
+            "plan --format xml",
+            List.of("plan", "--config", "{DIR}/p.yaml", "--format", "xml"),
+            "p.yaml",
+            PLAN));
+    cases.add(
+        command(
+            "bound --bound exact",
+            List.of("bound", "--config", "{DIR}/b.yaml", "--bound", "exact"),
+            "b.yaml",
+            BOUND));
+    cases.add(
+        command(
+            "plan --bound exact",
+            List.of("plan", "--config", "{DIR}/p.yaml", "--bound", "exact"),
+            "p.yaml",
+            PLAN));
+    for (String name : List.of("../escape", "a/b")) {
+      for (String command : List.of("simulate", "check")) {
+        cases.add(
+            command(
+                command + " name " + name,
+                List.of(command, "{DIR}/e.yaml"),
+                "e.yaml",
+                EXPERIMENT + "name: " + name + "\n"));
+      }
+    }
+    // plot: folders that hold no results.
+    cases.add(command("plot missing folder", List.of("plot", "{DIR}/none"), null, null));
+    cases.add(command("plot empty folder", List.of("plot", "{DIR}/empty"), "empty/.keep", ""));
+    cases.add(command("plot a file", List.of("plot", "{DIR}/f.csv"), "f.csv", "a\n1\n"));
+    cases.add(command("plot no folder", List.of("plot"), null, null));
+    // Sweep blocks and plan candidates that make no sense.
+    for (String[] block :
+        List.of(
+            new String[] {"unknown parameter", "sweep:\n  parameter: colour\n  values: [1]\n"},
+            new String[] {"no values", "sweep:\n  parameter: gamma\n  values: []\n"},
+            new String[] {
+              "astronomically many",
+              "sweep:\n  parameter: T\n  range: {from: 1, to: 1e30, step: 1}\n"
+            },
+            new String[] {
+              "index past the list", "sweep:\n  parameter: periods[9]\n  values: [4]\n"
+            },
+            new String[] {
+              "backwards range", "sweep:\n  parameter: T\n  range: {from: 10, to: 2, step: 1}\n"
+            },
+            new String[] {"non-numeric values", "sweep:\n  parameter: gamma\n  values: [a, b]\n"},
+            new String[] {
+              "bad bound kind", "sweep:\n  parameter: gamma\n  values: [0.1]\n  bound: exact\n"
+            })) {
+      cases.add(
+          command(
+              "sweep " + block[0],
+              List.of("bound", "sweep", "--config", "{DIR}/s.yaml", "--out", "{DIR}/out"),
+              "s.yaml",
+              BOUND + block[1]));
+    }
+    for (String[] plan :
+        List.of(
+            new String[] {"no candidates", PLAN.substring(0, PLAN.indexOf("candidates:"))},
+            new String[] {
+              "candidate without periods", PLAN.replace("{periods: [4]}", "{groups: [4]}")
+            },
+            new String[] {
+              "candidate of bad periods", PLAN.replace("{periods: [4]}", "{periods: [-4]}")
+            },
+            new String[] {
+              "missing aggregation cost", PLAN.replace("aggregation-seconds: [0.1, 1]\n", "")
+            })) {
+      cases.add(
+          command(
+              "plan " + plan[0], List.of("plan", "--config", "{DIR}/p.yaml"), "p.yaml", plan[1]));
+    }
+    return cases.stream().map(Arguments::of);
+  }
+
+  private static Case command(String name, List<String> args, String file, String content) {
+    return new Case(
+        name, args, file == null ? List.of() : List.<String[]>of(new String[] {file, content}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void isRefusedInOneLineAndWritesNothing(Case c, @TempDir Path dir) throws Exception {
+    for (String[] file : c.files()) {
+      Path path = dir.resolve(file[0]);
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file[1]);
+    }
+    List<String> before = snapshot(dir);
+    String[] args =
+        c.args().stream().map(a -> a.replace("{DIR}", dir.toString())).toArray(String[]::new);
+    Cli cli = Cli.run(args);
+    String err = BadInputTest.assertRefused(cli);
+    assertTrue(
+        err.contains(" must ") || err.contains(" is required") || err.contains("(see hsgd"),
+        "names a rule: " + err);
+    assertEquals(before, snapshot(dir), "nothing created or changed");
+  }
+
+  @org.junit.jupiter.api.Test
+  void theCorpusIsLarge() {
+    assertTrue(corpus().count() >= 300, "at least 300 cases: " + corpus().count());
+  }
+
+  private static List<String> snapshot(Path dir) throws Exception {
+    try (var all = Files.walk(dir)) {
+      return all.map(
+              p -> {
+                try {
+                  return dir.relativize(p)
+                      + (Files.isRegularFile(p)
+                          ? " " + Files.size(p) + " " + Files.getLastModifiedTime(p)
+                          : "");
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .sorted()
+          .toList();
+    }
+  }
+}
