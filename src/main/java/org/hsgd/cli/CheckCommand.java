@@ -71,52 +71,58 @@ final class CheckCommand implements Callable<Integer> {
         configured.allowsSandwich() ? configured.withSandwich(true) : configured;
     CheckSettings checkSettings = ExperimentConfig.checkSettings(settings);
     FigureSettings figureSettings = figures.settings(settings);
-    List<Run> runs = options.run(spec, experiment);
-    CheckResult result = Checker.check(experiment, runs, checkSettings);
-    CheckReport report = new CheckReport(experiment, checkSettings, result);
-
     Path dir = options.outputFolder(experiment);
     String rerun = options.rerun("check", file, experiment) + figures.given();
-    Map<Path, byte[]> files = new LinkedHashMap<>();
-    for (Table table :
-        List.of(report.summary(), report.theory(), report.validity(), report.sandwich())) {
-      files.put(dir.resolve("check-" + table.name() + ".csv"), bytes(Tables.csv(table)));
-    }
-    var boundCurves = report.boundCurves(runs);
-    boundCurves.ifPresent(t -> files.put(dir.resolve("bound-curves.csv"), bytes(Tables.csv(t))));
-    files.put(dir.resolve("check.tex"), bytes(report.latex()));
-    files.put(dir.resolve("check.txt"), bytes(report.text()));
-    files.put(dir.resolve("check.json"), bytes(Outputs.json(report.json())));
-    Map<String, Object> manifest =
-        Provenance.manifest(
-            rerun, settings.asMap(), files.keySet().stream().map(Path::toString).toList());
-    manifest.put("spec", experiment);
-    manifest.put("checkSettings", checkSettings);
-    manifest.put("verdict", result.verdict().label());
-    files.put(dir.resolve("check.manifest.json"), bytes(Outputs.json(manifest)));
-    RunReport runReport = new RunReport(experiment, runs);
-    Map<Path, byte[]> runFiles = runReport.files(dir, settings.asMap(), rerun);
-    files.putAll(runFiles);
-    List<Figure> figureList = new ArrayList<>(runReport.figures(figureSettings));
-    figureList.addAll(report.figures(boundCurves));
-    files.putAll(FigureFiles.of(dir, figureList, figureSettings.style(), rerun));
-    boolean replaced = ResultFolder.publish(dir, ExperimentOptions.owner(experiment), files);
+    try (ResultFolder.Staging staging =
+        ResultFolder.stage(dir, ExperimentOptions.owner(experiment))) {
+      List<Run> runs =
+          options.run(
+              spec,
+              experiment,
+              run ->
+                  staging.writeAll(
+                      RunReport.runFiles(experiment, run, dir, settings.asMap(), rerun)));
+      CheckResult result = Checker.check(experiment, runs, checkSettings);
+      CheckReport report = new CheckReport(experiment, checkSettings, result);
+      Map<Path, byte[]> files = new LinkedHashMap<>();
+      for (Table table :
+          List.of(report.summary(), report.theory(), report.validity(), report.sandwich())) {
+        files.put(dir.resolve("check-" + table.name() + ".csv"), bytes(Tables.csv(table)));
+      }
+      var boundCurves = report.boundCurves(runs);
+      boundCurves.ifPresent(t -> files.put(dir.resolve("bound-curves.csv"), bytes(Tables.csv(t))));
+      files.put(dir.resolve("check.tex"), bytes(report.latex()));
+      files.put(dir.resolve("check.txt"), bytes(report.text()));
+      files.put(dir.resolve("check.json"), bytes(Outputs.json(report.json())));
+      Map<String, Object> manifest =
+          Provenance.manifest(
+              rerun, settings.asMap(), files.keySet().stream().map(Path::toString).toList());
+      manifest.put("spec", experiment);
+      manifest.put("checkSettings", checkSettings);
+      manifest.put("verdict", result.verdict().label());
+      files.put(dir.resolve("check.manifest.json"), bytes(Outputs.json(manifest)));
+      RunReport runReport = new RunReport(experiment, runs);
+      List<Figure> figureList = new ArrayList<>(runReport.figures(figureSettings));
+      figureList.addAll(report.figures(boundCurves));
+      files.putAll(FigureFiles.of(dir, figureList, figureSettings.style(), rerun));
+      staging.writeAll(files);
+      staging.writeAll(runReport.tables(dir));
+      boolean replaced = staging.publish();
 
-    var out = spec.commandLine().getOut();
-    if (replaced) {
-      out.println("replaced the earlier results of this experiment in " + dir);
+      var out = spec.commandLine().getOut();
+      if (replaced) {
+        out.println("replaced the earlier results of this experiment in " + dir);
+      }
+      out.print(report.text());
+      files.keySet().forEach(p -> out.println("wrote " + p));
+      out.println(
+          "wrote "
+              + runs.size()
+              + " run traces (<variant>-seed<s>.csv with manifests) and the tidy tables trace.csv,"
+              + " runs.csv and summary.csv to "
+              + dir);
+      return exitCode(result.verdict());
     }
-    out.print(report.text());
-    files.keySet().stream()
-        .filter(p -> !runFiles.containsKey(p))
-        .forEach(p -> out.println("wrote " + p));
-    out.println(
-        "wrote "
-            + runs.size()
-            + " run traces (<variant>-seed<s>.csv with manifests) and the tidy tables trace.csv,"
-            + " runs.csv and summary.csv to "
-            + dir);
-    return exitCode(result.verdict());
   }
 
   /** 1 for a violation, 3 for an inconclusive check, 0 otherwise. */

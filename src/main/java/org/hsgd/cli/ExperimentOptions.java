@@ -2,11 +2,11 @@ package org.hsgd.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.hsgd.Require;
 import org.hsgd.experiment.ExperimentRunner;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
-import org.hsgd.report.ResultFolder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -64,14 +64,13 @@ final class ExperimentOptions {
   }
 
   /**
-   * Runs every seed and variant, with a progress display on stderr, once the output folder is known
-   * to be writable.
+   * Runs every seed and variant, with a progress display on stderr, handing each run to {@code
+   * finished} as it ends.
    */
-  List<Run> run(CommandSpec command, ExperimentSpec spec) {
-    ResultFolder.requireAvailable(outputFolder(spec), owner(spec));
+  List<Run> run(CommandSpec command, ExperimentSpec spec, Consumer<Run> finished) {
     ProgressDisplay progress =
         new ProgressDisplay(command.commandLine().getErr(), System.console() != null);
-    List<Run> runs = ExperimentRunner.run(spec, threadCount(), progress);
+    List<Run> runs = ExperimentRunner.run(spec, threadCount(), progress, finished);
     progress.finish();
     return runs;
   }

@@ -1,9 +1,8 @@
 package org.hsgd.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
@@ -42,14 +41,28 @@ final class SimulateCommand implements Callable<Integer> {
     Settings settings = ExperimentOptions.load(config);
     ExperimentSpec experiment = options.spec(settings, config);
     FigureSettings figureSettings = figures.settings(settings);
-    List<Run> runs = options.run(spec, experiment);
-    RunReport report = new RunReport(experiment, runs);
     Path dir = options.outputFolder(experiment);
     String rerun = options.rerun("simulate", config, experiment) + figures.given();
-    Map<Path, byte[]> files = new LinkedHashMap<>(report.files(dir, settings.asMap(), rerun));
-    files.putAll(
-        FigureFiles.of(dir, report.figures(figureSettings), figureSettings.style(), rerun));
-    boolean replaced = ResultFolder.publish(dir, ExperimentOptions.owner(experiment), files);
+    List<Path> written = new ArrayList<>();
+    RunReport report;
+    boolean replaced;
+    try (ResultFolder.Staging staging =
+        ResultFolder.stage(dir, ExperimentOptions.owner(experiment))) {
+      List<Run> runs =
+          options.run(
+              spec,
+              experiment,
+              run ->
+                  written.addAll(
+                      staging.writeAll(
+                          RunReport.runFiles(experiment, run, dir, settings.asMap(), rerun))));
+      report = new RunReport(experiment, runs);
+      written.addAll(staging.writeAll(report.tables(dir)));
+      written.addAll(
+          staging.writeAll(
+              FigureFiles.of(dir, report.figures(figureSettings), figureSettings.style(), rerun)));
+      replaced = staging.publish();
+    }
     var out = spec.commandLine().getOut();
     if (replaced) {
       out.println("replaced the earlier results of this experiment in " + dir);
@@ -60,7 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
             + RunReport.averagedOver(experiment.run())
             + "; bound: B at this gamma and T from the exact constants (quadratics with equal"
             + " groups and full participation; see each manifest)");
-    files.keySet().forEach(p -> out.println("wrote " + p));
+    written.forEach(p -> out.println("wrote " + p));
     return 0;
   }
 }

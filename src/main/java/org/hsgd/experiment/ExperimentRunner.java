@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.Require;
 import org.hsgd.bounds.Hierarchy;
@@ -48,7 +49,16 @@ public final class ExperimentRunner {
    * @throws org.hsgd.InvalidInputException if a run diverges, or MNIST is not in the cache
    */
   public static List<Run> run(ExperimentSpec spec, int threads, Progress progress) {
-    return new ExperimentRunner(spec).runAll(threads, progress);
+    return run(spec, threads, progress, run -> {});
+  }
+
+  /**
+   * As {@link #run(ExperimentSpec, int, Progress)}, handing each run to {@code finished} as soon as
+   * it ends, so that its outputs can be written while the next one runs.
+   */
+  public static List<Run> run(
+      ExperimentSpec spec, int threads, Progress progress, Consumer<Run> finished) {
+    return new ExperimentRunner(spec).runAll(threads, progress, finished);
   }
 
   /**
@@ -114,7 +124,7 @@ public final class ExperimentRunner {
     return String.format(java.util.Locale.ROOT, "%.2f", bytes / (double) (1L << 30));
   }
 
-  private List<Run> runAll(int threads, Progress progress) {
+  private List<Run> runAll(int threads, Progress progress, Consumer<Run> finished) {
     requireMemory(spec);
     List<Variant> variants = spec.variants();
     int count = spec.seeds() * variants.size();
@@ -126,7 +136,7 @@ public final class ExperimentRunner {
         progress.runStarted(
             runs.size(), count, v.name() + " seed " + seed, spec.run().iterations());
         Grouping grouping = grouping(v, problem, streams);
-        runs.add(
+        Run run =
             new Run(
                 v,
                 seed,
@@ -136,7 +146,9 @@ public final class ExperimentRunner {
                     ? Optional.of(q.exactConstants(grouping))
                     : Optional.empty(),
                 expectation(problem, grouping),
-                problem.describe()));
+                problem.describe());
+        runs.add(run);
+        finished.accept(run);
       }
     }
     return runs;

@@ -83,42 +83,110 @@ public final class ResultFolder {
    * @throws UncheckedIOException if the files cannot be written; nothing is left behind
    */
   public static boolean publish(Path dir, String owner, Map<Path, byte[]> files) {
+    try (Staging staging = stage(dir, owner)) {
+      staging.writeAll(files);
+      return staging.publish();
+    }
+  }
+
+  /**
+   * Opens the hidden folder in which a result is built, file by file as it is computed (so that a
+   * long study need not hold every finished run's files in memory), until {@link Staging#publish}
+   * renames it into place. Closing it unpublished removes it.
+   *
+   * @throws InvalidInputException if {@code dir} cannot take the results of {@code owner}
+   */
+  public static Staging stage(Path dir, String owner) {
     Path target = dir.toAbsolutePath().normalize();
-    Path parent = target.getParent();
     requireAvailable(target, owner);
-    String name = target.getFileName().toString();
-    Path partial = parent.resolve(temporaryName(name, "partial"));
-    Path old = parent.resolve(temporaryName(name, "old"));
+    Path parent = target.getParent();
+    Path partial = parent.resolve(temporaryName(target.getFileName().toString(), "partial"));
     try {
       Files.createDirectories(parent);
       removeStaleTemporaries(parent);
       Files.createDirectory(partial);
-      List<String> written = new ArrayList<>();
-      for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-        Path relative = target.relativize(file.getKey().toAbsolutePath().normalize());
-        Path path = partial.resolve(relative);
-        Files.createDirectories(path.getParent());
-        Files.write(path, file.getValue(), StandardOpenOption.CREATE_NEW);
-        written.add(relative.toString());
-      }
-      new Marker(owner, written).write(partial);
-      boolean replacing = Files.exists(target);
-      if (replacing) {
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(old);
-      return replacing;
     } catch (IOException e) {
-      try {
-        deleteTree(partial);
-        if (Files.exists(old) && !Files.exists(target)) {
-          Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-      } catch (IOException ignored) {
-        // the next write removes what is left
-      }
       throw new UncheckedIOException("cannot write " + target + " (" + Outputs.reason(e) + ")", e);
+    }
+    return new Staging(target, owner, partial);
+  }
+
+  /** A result folder being built; see {@link #stage}. */
+  public static final class Staging implements AutoCloseable {
+    private final Path target;
+    private final String owner;
+    private final Path partial;
+    private final List<String> written = new ArrayList<>();
+    private boolean published;
+
+    private Staging(Path target, String owner, Path partial) {
+      this.target = target;
+      this.owner = owner;
+      this.partial = partial;
+    }
+
+    /**
+     * Writes files, keyed by their final paths in the result folder.
+     *
+     * @return those paths, in order
+     */
+    public List<Path> writeAll(Map<Path, byte[]> files) {
+      try {
+        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+          Path relative = target.relativize(file.getKey().toAbsolutePath().normalize());
+          Path path = partial.resolve(relative);
+          Files.createDirectories(path.getParent());
+          Files.write(path, file.getValue(), StandardOpenOption.CREATE_NEW);
+          written.add(relative.toString());
+        }
+        return List.copyOf(files.keySet());
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write " + target + " (" + Outputs.reason(e) + ")", e);
+      }
+    }
+
+    /**
+     * Renames the folder into place, replacing an earlier result of the same owner whole.
+     *
+     * @return whether an earlier result was replaced
+     */
+    public boolean publish() {
+      Path old = target.getParent().resolve(temporaryName(target.getFileName().toString(), "old"));
+      try {
+        requireAvailable(target, owner);
+        new Marker(owner, written).write(partial);
+        boolean replacing = Files.exists(target);
+        if (replacing) {
+          Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        published = true;
+        deleteTree(old);
+        return replacing;
+      } catch (IOException e) {
+        try {
+          if (Files.exists(old) && !Files.exists(target)) {
+            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+          }
+        } catch (IOException ignored) {
+          // the next write removes what is left
+        }
+        throw new UncheckedIOException(
+            "cannot write " + target + " (" + Outputs.reason(e) + ")", e);
+      }
+    }
+
+    /** Removes the folder unless it was published. */
+    @Override
+    public void close() {
+      if (!published) {
+        try {
+          deleteTree(partial);
+        } catch (IOException ignored) {
+          // the next write removes what is left
+        }
+      }
     }
   }
 

@@ -55,23 +55,25 @@ public final class RunReport {
   }
 
   /**
-   * Every file, keyed by its path in {@code dir}.
+   * One run's trace, {@code <variant>-seed<s>.csv}, and its manifest: written as it finishes.
    *
-   * @param config the config as read, for the manifests
-   * @param rerun the command that reproduces these outputs
+   * @param config the config as read, for the manifest
+   * @param rerun the command that reproduces the run
    */
-  public Map<Path, byte[]> files(Path dir, Map<String, Object> config, String rerun) {
+  public static Map<Path, byte[]> runFiles(
+      ExperimentSpec spec, Run r, Path dir, Map<String, Object> config, String rerun) {
+    Path csv = dir.resolve(baseName(r) + ".csv");
     Map<Path, byte[]> files = new LinkedHashMap<>();
-    for (Run r : runs) {
-      Path csv = dir.resolve(baseName(r) + ".csv");
-      files.put(
-          csv,
-          Tables.csv(TraceReport.table(baseName(r), r.trace().checkpoints()))
-              .getBytes(StandardCharsets.UTF_8));
-      files.put(
-          dir.resolve(baseName(r) + ".manifest.json"),
-          Outputs.json(manifest(r, config, rerun, csv)).getBytes(StandardCharsets.UTF_8));
-    }
+    files.put(csv, bytes(Tables.csv(TraceReport.table(baseName(r), r.trace().checkpoints()))));
+    files.put(
+        dir.resolve(baseName(r) + ".manifest.json"),
+        bytes(Outputs.json(new RunReport(spec, List.of(r)).manifest(r, config, rerun, csv))));
+    return files;
+  }
+
+  /** The tidy tables of all runs: trace.csv, runs.csv, summary.csv. */
+  public Map<Path, byte[]> tables(Path dir) {
+    Map<Path, byte[]> files = new LinkedHashMap<>();
     files.put(dir.resolve("trace.csv"), bytes(Tables.csv(trace())));
     files.put(dir.resolve("runs.csv"), bytes(Tables.csv(summary())));
     files.put(dir.resolve("summary.csv"), bytes(Tables.csv(TidyTables.summary(spec, runs))));

@@ -282,6 +282,15 @@ class BadInputEveryCommandTest {
                 EXPERIMENT + "name: " + name + "\n"));
       }
     }
+    // A run that diverges half-way: its staged outputs must vanish with it.
+    for (String command : List.of("simulate", "check")) {
+      cases.add(
+          command(
+              command + " diverging",
+              List.of(command, "{DIR}/e.yaml", "--out", "{DIR}/out"),
+              "e.yaml",
+              EXPERIMENT.replace("gamma: 0.05", "gamma: 40").replace("T: 8", "T: 400")));
+    }
     // plot: folders that hold no results.
     cases.add(command("plot missing folder", List.of("plot", "{DIR}/none"), null, null));
     cases.add(command("plot empty folder", List.of("plot", "{DIR}/empty"), "empty/.keep", ""));
