@@ -12,6 +12,9 @@ public final class Dataset {
   private final int classes;
   private final float[] x;
   private final int[] y;
+  private final int[] rowStart;
+  private final int[] nonzeroFeature;
+  private final float[] nonzeroValue;
 
   /**
    * @throws org.hsgd.InvalidInputException if the arrays do not fit together
@@ -36,6 +39,46 @@ public final class Dataset {
     this.classes = classes;
     this.x = x;
     this.y = y;
+    // The non-zero features of each sample (compressed rows): most of an MNIST image is zero, and
+    // the models' input layers touch only the rest, without a branch per pixel.
+    int samples = y.length;
+    this.rowStart = new int[samples + 1];
+    int nonzero = 0;
+    for (float v : x) {
+      nonzero += v != 0 ? 1 : 0;
+    }
+    this.nonzeroFeature = new int[nonzero];
+    this.nonzeroValue = new float[nonzero];
+    int k = 0;
+    for (int s = 0; s < samples; s++) {
+      rowStart[s] = k;
+      for (int f = 0; f < features; f++) {
+        float v = x[s * features + f];
+        if (v != 0) {
+          nonzeroFeature[k] = f;
+          nonzeroValue[k++] = v;
+        }
+      }
+    }
+    rowStart[samples] = k;
+  }
+
+  /**
+   * Where each sample's non-zero features start in {@link #nonzeroFeatures()} and {@link
+   * #nonzeroValues()}: sample i's are at [rowStarts()[i], rowStarts()[i + 1]) (read only).
+   */
+  public int[] rowStarts() {
+    return rowStart;
+  }
+
+  /** The feature index of each non-zero value, sample by sample (read only). */
+  public int[] nonzeroFeatures() {
+    return nonzeroFeature;
+  }
+
+  /** The non-zero values, sample by sample (read only). */
+  public float[] nonzeroValues() {
+    return nonzeroValue;
   }
 
   public int size() {

@@ -35,9 +35,12 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
     return model.parameters(data.features(), data.classes());
   }
 
-  /** The samples as floats, twice (the loaded set and its train/test copies). */
+  /**
+   * The samples twice (the loaded set and its train/test copies), each as floats with labels and as
+   * compressed non-zero rows (at most a feature index and a float per value).
+   */
   @Override
   public long dataBytes(int workers) {
-    return 2L * 4 * data.samples() * (data.features() + 1);
+    return 2L * data.samples() * (12L * data.features() + 8);
   }
 }

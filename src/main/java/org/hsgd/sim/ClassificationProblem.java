@@ -32,15 +32,34 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     final int[] shard;
     final int[] order;
     final double[] scratch;
+    final int[] batch;
+    final double[] stepScratch;
     final UniformRandomProvider rng;
     int next;
 
-    Context(int[] shard, double[] scratch, UniformRandomProvider rng) {
+    Context(int[] shard, Model model, int batch, UniformRandomProvider rng) {
       this.shard = shard;
       this.order = shard.clone();
-      this.scratch = scratch;
+      this.scratch = model.newScratch();
+      this.batch = new int[batch];
+      this.stepScratch = model.newStepScratch(batch);
       this.rng = rng;
       this.next = order.length; // shuffle before the first batch
+    }
+
+    /** The next minibatch's samples into {@link #batch}: without replacement, epoch by epoch. */
+    void drawBatch() {
+      int filled = 0;
+      while (filled < batch.length) {
+        if (next == order.length) {
+          PermutationSampler.shuffle(rng, order);
+          next = 0;
+        }
+        int take = Math.min(batch.length - filled, order.length - next);
+        System.arraycopy(order, next, batch, filled, take);
+        next += take;
+        filled += take;
+      }
     }
   }
 
@@ -105,24 +124,22 @@ public final class ClassificationProblem implements Problem<ClassificationProble
   @Override
   public Context context(int worker, RandomStreams streams) {
     return new Context(
-        shards[worker], model.newScratch(), streams.stream(RandomStreams.Purpose.BATCH, worker));
+        shards[worker], model, batch, streams.stream(RandomStreams.Purpose.BATCH, worker));
   }
 
   @Override
   public void stochasticGradient(double[] x, double[] grad, Context c) {
     java.util.Arrays.fill(grad, 0);
-    int remaining = batch;
-    while (remaining > 0) {
-      if (c.next == c.order.length) {
-        PermutationSampler.shuffle(c.rng, c.order);
-        c.next = 0;
-      }
-      int take = Math.min(remaining, c.order.length - c.next);
-      model.addLossAndGradient(x, train, c.order, c.next, take, grad, c.scratch);
-      c.next += take;
-      remaining -= take;
-    }
+    c.drawBatch();
+    model.addLossAndGradient(x, train, c.batch, 0, batch, grad, c.scratch);
     finish(x, grad, batch);
+  }
+
+  /** The fused step: the model applies the minibatch's gradient in place (see Model#step). */
+  @Override
+  public void step(double[] x, double gamma, double[] grad, Context c) {
+    c.drawBatch();
+    model.step(x, train, c.batch, batch, gamma, l2, c.stepScratch);
   }
 
   @Override

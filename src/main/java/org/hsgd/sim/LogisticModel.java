@@ -40,30 +40,61 @@ public final class LogisticModel implements Model {
       int count,
       double[] grad,
       double[] logits) {
-    float[] input = data.x();
     int bias = features * classes;
     double loss = 0;
     for (int s = from; s < from + count; s++) {
       int sample = samples[s];
-      int row = sample * features;
-      forward(x, input, row, logits);
-      loss += Model.softmaxCrossEntropy(logits, 0, classes, data.label(sample));
+      loss += logitGradient(x, data, sample, logits, 0);
       for (int c = 0; c < classes; c++) {
         grad[bias + c] += logits[c];
       }
-      InputLayer.addGradient(grad, classes, input, row, features, logits, 0);
+      InputLayer.addOuter(grad, classes, data, sample, 1, logits, 0);
     }
     return loss;
   }
 
-  private void forward(double[] x, float[] input, int row, double[] logits) {
-    System.arraycopy(x, features * classes, logits, 0, classes);
-    InputLayer.forward(x, classes, input, row, features, logits, 0);
+  @Override
+  public double[] newStepScratch(int batch) {
+    return new double[batch * classes];
+  }
+
+  @Override
+  public void step(
+      double[] x,
+      Dataset data,
+      int[] samples,
+      int batch,
+      double gamma,
+      double l2,
+      double[] scratch) {
+    for (int s = 0; s < batch; s++) {
+      logitGradient(x, data, samples[s], scratch, s * classes);
+    }
+    Model.decay(x, gamma, l2);
+    double scale = -gamma / batch;
+    int bias = features * classes;
+    for (int s = 0; s < batch; s++) {
+      for (int c = 0; c < classes; c++) {
+        x[bias + c] += scale * scratch[s * classes + c];
+      }
+      InputLayer.addOuter(x, classes, data, samples[s], scale, scratch, s * classes);
+    }
+  }
+
+  /** The loss of one sample; its logits' gradient into logits[offset ..]. */
+  private double logitGradient(double[] x, Dataset data, int sample, double[] logits, int offset) {
+    forward(x, data, sample, logits, offset);
+    return Model.softmaxCrossEntropy(logits, offset, classes, data.label(sample));
+  }
+
+  private void forward(double[] x, Dataset data, int sample, double[] logits, int offset) {
+    System.arraycopy(x, features * classes, logits, offset, classes);
+    InputLayer.forward(x, classes, data, sample, logits, offset);
   }
 
   @Override
   public int predict(double[] x, Dataset data, int sample, double[] logits) {
-    forward(x, data.x(), sample * features, logits);
+    forward(x, data, sample, logits, 0);
     return Model.argmax(logits, 0, classes);
   }
 

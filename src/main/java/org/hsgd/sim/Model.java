@@ -29,6 +29,35 @@ public interface Model {
       double[] grad,
       double[] scratch);
 
+  /** A scratch array for {@link #step} on minibatches of {@code batch} samples. */
+  double[] newStepScratch(int batch);
+
+  /**
+   * One SGD step in place on the minibatch {@code samples[0 .. batch)}: x -= gamma (the mean of the
+   * per-sample gradients at x, plus l2 x). It equals the step built from {@link
+   * #addLossAndGradient} up to rounding, but first computes every sample's back-propagated terms at
+   * x and then applies them, touching only the input rows the samples use (and every parameter only
+   * when l2 &gt; 0): no gradient vector is filled, scaled or read.
+   */
+  void step(
+      double[] x,
+      Dataset data,
+      int[] samples,
+      int batch,
+      double gamma,
+      double l2,
+      double[] scratch);
+
+  /** x *= 1 - gamma l2: the weight-decay part of a step, before the data part. */
+  static void decay(double[] x, double gamma, double l2) {
+    if (l2 != 0) {
+      double keep = 1 - gamma * l2;
+      for (int i = 0; i < x.length; i++) {
+        x[i] *= keep;
+      }
+    }
+  }
+
   /** The predicted class of one sample. */
   int predict(double[] x, Dataset data, int sample, double[] scratch);
 

@@ -24,6 +24,20 @@ public interface Problem<C> {
   /** A stochastic gradient of F_j at x (j = the context's worker), written into grad. */
   void stochasticGradient(double[] x, double[] grad, C context);
 
+  /**
+   * One SGD step in place: x -= gamma times a stochastic gradient of F_j at x, drawn as {@link
+   * #stochasticGradient} draws it. Problems may fuse the two (and leave grad unused) where that is
+   * faster; the result then equals the two-step form up to rounding.
+   *
+   * @param grad scratch of the problem's dimension
+   */
+  default void step(double[] x, double gamma, double[] grad, C context) {
+    stochasticGradient(x, grad, context);
+    for (int i = 0; i < x.length; i++) {
+      x[i] -= gamma * grad[i];
+    }
+  }
+
   /** F_j(x), with the full gradient of F_j at x written into grad. */
   double lossAndFullGradient(double[] x, double[] grad, C context);
 

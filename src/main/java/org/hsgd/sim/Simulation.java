@@ -184,10 +184,7 @@ public final class Simulation<C> implements AutoCloseable {
     for (int j = Team.from(part, team.size(), n); j < Team.from(part + 1, team.size(), n); j++) {
       double[] x = models[j];
       double[] g = gradients[j];
-      problem.stochasticGradient(x, g, contexts.get(j));
-      for (int i = 0; i < d; i++) {
-        x[i] -= gamma * g[i];
-      }
+      problem.step(x, gamma, g, contexts.get(j));
     }
   }
 

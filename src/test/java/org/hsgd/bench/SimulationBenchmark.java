@@ -29,9 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The simulator's standard workload: MNIST, MLP 784-64-10, 32 workers in 4 groups, batch 16, I = 4,
- * G = 16. One operation is one global period (16 iterations, 512 worker-steps) without
- * measurements. Needs scripts/fetch-mnist. Run: {@code mvn -q test-compile exec:exec
- * -Dbench=SimulationBenchmark} (figures in docs/benchmarks.md).
+ * G = 16. One operation of oneGlobalPeriod is one global period (16 iterations, 512 worker-steps)
+ * without measurements; one of oneEvaluation is one measurement at u_t. Needs scripts/fetch-mnist.
+ * Run: {@code mvn -q test-compile exec:exec -Dbench=SimulationBenchmark} (figures in
+ * docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -115,6 +116,16 @@ public class SimulationBenchmark {
     work.nominalFlops += flopsPerPeriod;
     work.effectiveFlops += effectiveFlopsPerPeriod;
     return simulation.iteration();
+  }
+
+  /**
+   * One measurement at u_t, as every checkpoint of a check takes it: the full gradient of each
+   * worker's loss over its shard (the 8,000 training digits in all), the loss, |grad f(u_t)|^2, the
+   * test accuracy and the divergence of every level.
+   */
+  @Benchmark
+  public Object oneEvaluation() {
+    return simulation.measure();
   }
 
   @TearDown(Level.Trial)

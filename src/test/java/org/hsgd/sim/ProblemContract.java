@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract every problem must pass: full gradients agree with central finite differences of the
- * loss, and a noiseless, full-batch stochastic gradient equals the full gradient.
+ * loss, a noiseless, full-batch stochastic gradient equals the full gradient, and a (possibly
+ * fused) SGD step equals x - gamma times the stochastic gradient drawn from the same stream.
  */
 abstract class ProblemContract<C> {
   /** The problem under test (a small instance). */
@@ -48,6 +49,36 @@ abstract class ProblemContract<C> {
             numeric,
             grad[i],
             1e-6 * Math.max(1, Math.abs(numeric)),
+            "worker " + worker + ", coordinate " + i);
+      }
+    }
+  }
+
+  @Test
+  void aStepIsTheStochasticGradientStepUpToRounding() {
+    Problem<C> p = problem();
+    double gamma = 0.3;
+    double[] x0 =
+        randomPoint(p.dimension(), new RandomStreams(5).stream(RandomStreams.Purpose.DATA, 97));
+    for (int worker = 0; worker < p.workers(); worker++) {
+      // Two contexts on the same streams draw the same minibatches and noise.
+      C viaGradient = p.context(worker, new RandomStreams(11));
+      C fused = p.context(worker, new RandomStreams(11));
+      double[] expected = x0.clone();
+      double[] actual = x0.clone();
+      double[] grad = new double[p.dimension()];
+      for (int step = 0; step < 3; step++) {
+        p.stochasticGradient(expected, grad, viaGradient);
+        for (int i = 0; i < expected.length; i++) {
+          expected[i] -= gamma * grad[i];
+        }
+        p.step(actual, gamma, new double[p.dimension()], fused);
+      }
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(
+            expected[i],
+            actual[i],
+            1e-12 * Math.max(1, Math.abs(expected[i])),
             "worker " + worker + ", coordinate " + i);
       }
     }
