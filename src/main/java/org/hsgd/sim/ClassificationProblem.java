@@ -15,8 +15,8 @@ import org.hsgd.data.Partition;
  * epoch.
  */
 public final class ClassificationProblem implements Problem<ClassificationProblem.Context> {
-  /** Samples per chunk of a full-gradient pass. */
-  private static final int CHUNK = 256;
+  /** Samples per chunk of a full-gradient pass: their inputs are grouped by feature together. */
+  private static final int CHUNK = 64;
 
   private final Model model;
   private final Dataset train;
@@ -32,17 +32,17 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     final int[] shard;
     final int[] order;
     final double[] scratch;
+    final FeatureGroups groups;
     final int[] batch;
-    final double[] stepScratch;
     final UniformRandomProvider rng;
     int next;
 
-    Context(int[] shard, Model model, int batch, UniformRandomProvider rng) {
+    Context(int[] shard, Model model, int features, int batch, UniformRandomProvider rng) {
       this.shard = shard;
       this.order = shard.clone();
-      this.scratch = model.newScratch();
+      this.scratch = model.newScratch(Math.max(batch, CHUNK));
+      this.groups = new FeatureGroups(features);
       this.batch = new int[batch];
-      this.stepScratch = model.newStepScratch(batch);
       this.rng = rng;
       this.next = order.length; // shuffle before the first batch
     }
@@ -124,14 +124,18 @@ public final class ClassificationProblem implements Problem<ClassificationProble
   @Override
   public Context context(int worker, RandomStreams streams) {
     return new Context(
-        shards[worker], model, batch, streams.stream(RandomStreams.Purpose.BATCH, worker));
+        shards[worker],
+        model,
+        train.features(),
+        batch,
+        streams.stream(RandomStreams.Purpose.BATCH, worker));
   }
 
   @Override
   public void stochasticGradient(double[] x, double[] grad, Context c) {
     java.util.Arrays.fill(grad, 0);
     c.drawBatch();
-    model.addLossAndGradient(x, train, c.batch, 0, batch, grad, c.scratch);
+    model.addLossAndGradient(x, train, c.batch, 0, batch, grad, c.scratch, c.groups);
     finish(x, grad, batch);
   }
 
@@ -139,7 +143,7 @@ public final class ClassificationProblem implements Problem<ClassificationProble
   @Override
   public void step(double[] x, double gamma, double[] grad, Context c) {
     c.drawBatch();
-    model.step(x, train, c.batch, batch, gamma, l2, c.stepScratch);
+    model.step(x, train, c.batch, batch, gamma, l2, c.scratch, c.groups);
   }
 
   @Override
@@ -149,7 +153,14 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     for (int from = 0; from < c.shard.length; from += CHUNK) {
       loss +=
           model.addLossAndGradient(
-              x, train, c.shard, from, Math.min(CHUNK, c.shard.length - from), grad, c.scratch);
+              x,
+              train,
+              c.shard,
+              from,
+              Math.min(CHUNK, c.shard.length - from),
+              grad,
+              c.scratch,
+              c.groups);
     }
     finish(x, grad, c.shard.length);
     return loss / c.shard.length + 0.5 * l2 * dot(x, x);
@@ -173,7 +184,7 @@ public final class ClassificationProblem implements Problem<ClassificationProble
 
   @Override
   public double testAccuracy(double[] x) {
-    double[] scratch = model.newScratch();
+    double[] scratch = model.newScratch(1);
     int correct = 0;
     for (int i = 0; i < test.size(); i++) {
       if (model.predict(x, test, i, scratch) == test.label(i)) {

@@ -27,8 +27,8 @@ public final class LogisticModel implements Model {
   }
 
   @Override
-  public double[] newScratch() {
-    return new double[classes];
+  public double[] newScratch(int chunk) {
+    return new double[chunk * classes];
   }
 
   @Override
@@ -39,23 +39,11 @@ public final class LogisticModel implements Model {
       int from,
       int count,
       double[] grad,
-      double[] logits) {
-    int bias = features * classes;
-    double loss = 0;
-    for (int s = from; s < from + count; s++) {
-      int sample = samples[s];
-      loss += logitGradient(x, data, sample, logits, 0);
-      for (int c = 0; c < classes; c++) {
-        grad[bias + c] += logits[c];
-      }
-      InputLayer.addOuter(grad, classes, data, sample, 1, logits, 0);
-    }
+      double[] logits,
+      FeatureGroups groups) {
+    double loss = logitGradients(x, data, samples, from, count, logits, groups);
+    apply(grad, count, 1, logits, groups);
     return loss;
-  }
-
-  @Override
-  public double[] newStepScratch(int batch) {
-    return new double[batch * classes];
   }
 
   @Override
@@ -66,35 +54,53 @@ public final class LogisticModel implements Model {
       int batch,
       double gamma,
       double l2,
-      double[] scratch) {
-    for (int s = 0; s < batch; s++) {
-      logitGradient(x, data, samples[s], scratch, s * classes);
-    }
+      double[] logits,
+      FeatureGroups groups) {
+    logitGradients(x, data, samples, 0, batch, logits, groups);
     Model.decay(x, gamma, l2);
-    double scale = -gamma / batch;
-    int bias = features * classes;
-    for (int s = 0; s < batch; s++) {
-      for (int c = 0; c < classes; c++) {
-        x[bias + c] += scale * scratch[s * classes + c];
-      }
-      InputLayer.addOuter(x, classes, data, samples[s], scale, scratch, s * classes);
+    apply(x, batch, -gamma / batch, logits, groups);
+  }
+
+  /**
+   * The logits' gradients of samples[from .. from + count) into logits; returns the summed loss.
+   */
+  private double logitGradients(
+      double[] x,
+      Dataset data,
+      int[] samples,
+      int from,
+      int count,
+      double[] logits,
+      FeatureGroups groups) {
+    groups.group(data, samples, from, count);
+    for (int s = 0; s < count; s++) {
+      System.arraycopy(x, features * classes, logits, s * classes, classes);
     }
+    groups.forward(x, classes, logits, classes, 0);
+    double loss = 0;
+    for (int s = 0; s < count; s++) {
+      loss +=
+          Model.softmaxCrossEntropy(logits, s * classes, classes, data.label(samples[from + s]));
+    }
+    return loss;
   }
 
-  /** The loss of one sample; its logits' gradient into logits[offset ..]. */
-  private double logitGradient(double[] x, Dataset data, int sample, double[] logits, int offset) {
-    forward(x, data, sample, logits, offset);
-    return Model.softmaxCrossEntropy(logits, offset, classes, data.label(sample));
-  }
-
-  private void forward(double[] x, Dataset data, int sample, double[] logits, int offset) {
-    System.arraycopy(x, features * classes, logits, offset, classes);
-    InputLayer.forward(x, classes, data, sample, logits, offset);
+  /** target += scale * the summed per-sample gradients. */
+  private void apply(
+      double[] target, int count, double scale, double[] logits, FeatureGroups groups) {
+    int bias = features * classes;
+    for (int s = 0; s < count; s++) {
+      for (int c = 0; c < classes; c++) {
+        target[bias + c] += scale * logits[s * classes + c];
+      }
+    }
+    groups.addOuter(target, classes, scale, logits, classes, 0);
   }
 
   @Override
   public int predict(double[] x, Dataset data, int sample, double[] logits) {
-    forward(x, data, sample, logits, 0);
+    System.arraycopy(x, features * classes, logits, 0, classes);
+    InputLayer.forward(x, classes, data, sample, logits, 0);
     return Model.argmax(logits, 0, classes);
   }
 

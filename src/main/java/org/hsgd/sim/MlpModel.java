@@ -52,13 +52,8 @@ public final class MlpModel implements Model {
   }
 
   @Override
-  public double[] newScratch() {
-    return new double[stride()];
-  }
-
-  @Override
-  public double[] newStepScratch(int batch) {
-    return new double[batch * stride()];
+  public double[] newScratch(int chunk) {
+    return new double[chunk * stride()];
   }
 
   @Override
@@ -69,26 +64,10 @@ public final class MlpModel implements Model {
       int from,
       int count,
       double[] grad,
-      double[] scratch) {
-    int logits = hidden;
-    int delta = hidden + classes;
-    double loss = 0;
-    for (int s = from; s < from + count; s++) {
-      int sample = samples[s];
-      loss += backPropagate(x, data, sample, scratch, 0);
-      for (int c = 0; c < classes; c++) {
-        grad[b2 + c] += scratch[logits + c];
-      }
-      for (int h = 0; h < hidden; h++) {
-        double a = scratch[h];
-        int w = w2 + h * classes;
-        for (int c = 0; c < classes; c++) {
-          grad[w + c] += a * scratch[logits + c];
-        }
-        grad[b1 + h] += scratch[delta + h];
-      }
-      InputLayer.addOuter(grad, hidden, data, sample, 1, scratch, delta);
-    }
+      double[] scratch,
+      FeatureGroups groups) {
+    double loss = backPropagate(x, data, samples, from, count, scratch, groups);
+    apply(grad, count, 1, scratch, groups);
     return loss;
   }
 
@@ -100,57 +79,80 @@ public final class MlpModel implements Model {
       int batch,
       double gamma,
       double l2,
-      double[] scratch) {
-    int stride = stride();
-    for (int s = 0; s < batch; s++) {
-      backPropagate(x, data, samples[s], scratch, s * stride);
-    }
+      double[] scratch,
+      FeatureGroups groups) {
+    backPropagate(x, data, samples, 0, batch, scratch, groups);
     Model.decay(x, gamma, l2);
-    double scale = -gamma / batch;
-    for (int s = 0; s < batch; s++) {
+    apply(x, batch, -gamma / batch, scratch, groups);
+  }
+
+  /**
+   * Forward and backward at x for samples[from .. from + count), into the scratch (per sample: the
+   * hidden activations, the logits' gradient, softmax minus one-hot, and the hidden deltas);
+   * returns the summed loss.
+   */
+  private double backPropagate(
+      double[] x,
+      Dataset data,
+      int[] samples,
+      int from,
+      int count,
+      double[] scratch,
+      FeatureGroups groups) {
+    int stride = stride();
+    groups.group(data, samples, from, count);
+    for (int s = 0; s < count; s++) {
+      System.arraycopy(x, b1, scratch, s * stride, hidden);
+    }
+    groups.forward(x, hidden, scratch, stride, 0);
+    double loss = 0;
+    for (int s = 0; s < count; s++) {
+      int a = s * stride;
+      int logits = a + hidden;
+      int delta = logits + classes;
+      outputLayer(x, scratch, a);
+      loss += Model.softmaxCrossEntropy(scratch, logits, classes, data.label(samples[from + s]));
+      for (int h = 0; h < hidden; h++) {
+        double activation = scratch[a + h];
+        double back = 0;
+        int w = w2 + h * classes;
+        for (int c = 0; c < classes; c++) {
+          back += x[w + c] * scratch[logits + c];
+        }
+        scratch[delta + h] = back * (1 - activation * activation);
+      }
+    }
+    return loss;
+  }
+
+  /**
+   * target += scale * the summed per-sample gradients in the scratch: the gradient (scale 1), or
+   * the data part of an SGD step on the parameters themselves.
+   */
+  private void apply(
+      double[] target, int count, double scale, double[] scratch, FeatureGroups groups) {
+    int stride = stride();
+    for (int s = 0; s < count; s++) {
       int a = s * stride;
       int logits = a + hidden;
       int delta = logits + classes;
       for (int c = 0; c < classes; c++) {
-        x[b2 + c] += scale * scratch[logits + c];
+        target[b2 + c] += scale * scratch[logits + c];
       }
       for (int h = 0; h < hidden; h++) {
         double sa = scale * scratch[a + h];
         int w = w2 + h * classes;
         for (int c = 0; c < classes; c++) {
-          x[w + c] += sa * scratch[logits + c];
+          target[w + c] += sa * scratch[logits + c];
         }
-        x[b1 + h] += scale * scratch[delta + h];
+        target[b1 + h] += scale * scratch[delta + h];
       }
-      InputLayer.addOuter(x, hidden, data, samples[s], scale, scratch, delta);
     }
+    groups.addOuter(target, hidden, scale, scratch, stride, hidden + classes);
   }
 
-  /**
-   * Forward and backward for one sample at x, into scratch[offset ..]: the hidden activations, the
-   * logits' gradient (softmax minus one-hot) and the hidden deltas; returns the loss.
-   */
-  private double backPropagate(double[] x, Dataset data, int sample, double[] scratch, int offset) {
-    int logits = offset + hidden;
-    int delta = logits + classes;
-    forward(x, data, sample, scratch, offset);
-    double loss = Model.softmaxCrossEntropy(scratch, logits, classes, data.label(sample));
-    for (int h = 0; h < hidden; h++) {
-      double a = scratch[offset + h];
-      double back = 0;
-      int w = w2 + h * classes;
-      for (int c = 0; c < classes; c++) {
-        back += x[w + c] * scratch[logits + c];
-      }
-      scratch[delta + h] = back * (1 - a * a);
-    }
-    return loss;
-  }
-
-  /** Hidden activations into scratch[offset ..), then the logits after them. */
-  private void forward(double[] x, Dataset data, int sample, double[] scratch, int offset) {
-    System.arraycopy(x, b1, scratch, offset, hidden);
-    InputLayer.forward(x, hidden, data, sample, scratch, offset);
+  /** tanh of the hidden pre-activations at scratch[offset ..), then the logits after them. */
+  private void outputLayer(double[] x, double[] scratch, int offset) {
     for (int h = offset; h < offset + hidden; h++) {
       scratch[h] = tanh(scratch[h]);
     }
@@ -177,7 +179,9 @@ public final class MlpModel implements Model {
 
   @Override
   public int predict(double[] x, Dataset data, int sample, double[] scratch) {
-    forward(x, data, sample, scratch, 0);
+    System.arraycopy(x, b1, scratch, 0, hidden);
+    InputLayer.forward(x, hidden, data, sample, scratch, 0);
+    outputLayer(x, scratch, 0);
     return Model.argmax(scratch, hidden, classes);
   }
 

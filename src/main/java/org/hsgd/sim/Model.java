@@ -13,12 +13,14 @@ public interface Model {
   /** Writes the initial parameters. */
   void initialize(double[] x, UniformRandomProvider rng);
 
-  /** A scratch array large enough for one sample's temporaries. */
-  double[] newScratch();
+  /** A scratch array for the temporaries of chunks of up to {@code chunk} samples. */
+  double[] newScratch(int chunk);
 
   /**
-   * Adds the gradients of the per-sample losses of {@code samples[from .. from+count)} to grad and
-   * returns the sum of those losses.
+   * Adds the gradients of the per-sample losses of {@code samples[from .. from+count)} (at most the
+   * scratch's chunk) to grad and returns the sum of those losses.
+   *
+   * @param groups where the chunk's inputs are grouped by feature
    */
   double addLossAndGradient(
       double[] x,
@@ -27,10 +29,8 @@ public interface Model {
       int from,
       int count,
       double[] grad,
-      double[] scratch);
-
-  /** A scratch array for {@link #step} on minibatches of {@code batch} samples. */
-  double[] newStepScratch(int batch);
+      double[] scratch,
+      FeatureGroups groups);
 
   /**
    * One SGD step in place on the minibatch {@code samples[0 .. batch)}: x -= gamma (the mean of the
@@ -46,7 +46,8 @@ public interface Model {
       int batch,
       double gamma,
       double l2,
-      double[] scratch);
+      double[] scratch,
+      FeatureGroups groups);
 
   /** x *= 1 - gamma l2: the weight-decay part of a step, before the data part. */
   static void decay(double[] x, double gamma, double l2) {
@@ -58,7 +59,7 @@ public interface Model {
     }
   }
 
-  /** The predicted class of one sample. */
+  /** The predicted class of one sample (scratch from {@link #newScratch}). */
   int predict(double[] x, Dataset data, int sample, double[] scratch);
 
   /** Floating-point operations for one sample's loss and gradient, counting dense inputs. */
