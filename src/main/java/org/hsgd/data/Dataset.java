@@ -15,6 +15,7 @@ public final class Dataset {
   private final int[] rowStart;
   private final int[] nonzeroFeature;
   private final float[] nonzeroValue;
+  private final int maxRowNonzeros;
 
   /**
    * @throws org.hsgd.InvalidInputException if the arrays do not fit together
@@ -61,6 +62,16 @@ public final class Dataset {
       }
     }
     rowStart[samples] = k;
+    int widest = 0;
+    for (int s = 0; s < samples; s++) {
+      widest = Math.max(widest, rowStart[s + 1] - rowStart[s]);
+    }
+    this.maxRowNonzeros = widest;
+  }
+
+  /** The most non-zero features any one sample has. */
+  public int maxRowNonzeros() {
+    return maxRowNonzeros;
   }
 
   /**

@@ -37,10 +37,13 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
 
   /**
    * The samples twice (the loaded set and its train/test copies), each as floats with labels and as
-   * compressed non-zero rows (at most a feature index and a float per value).
+   * compressed non-zero rows (at most a feature index and a float per value); and each worker's
+   * chunk of grouped inputs (at most an index and a double per feature of each sample of a chunk).
    */
   @Override
   public long dataBytes(int workers) {
-    return 2L * data.samples() * (12L * data.features() + 8);
+    long chunk = Math.max(batch, org.hsgd.sim.ClassificationProblem.CHUNK);
+    return 2L * data.samples() * (12L * data.features() + 8)
+        + workers * chunk * 12L * data.features();
   }
 }

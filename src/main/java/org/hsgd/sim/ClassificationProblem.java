@@ -16,7 +16,7 @@ import org.hsgd.data.Partition;
  */
 public final class ClassificationProblem implements Problem<ClassificationProblem.Context> {
   /** Samples per chunk of a full-gradient pass: their inputs are grouped by feature together. */
-  private static final int CHUNK = 64;
+  public static final int CHUNK = 64;
 
   private final Model model;
   private final Dataset train;
@@ -37,11 +37,12 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     final UniformRandomProvider rng;
     int next;
 
-    Context(int[] shard, Model model, int features, int batch, UniformRandomProvider rng) {
+    Context(int[] shard, Model model, Dataset train, int batch, UniformRandomProvider rng) {
+      int chunk = Math.max(batch, CHUNK);
       this.shard = shard;
       this.order = shard.clone();
-      this.scratch = model.newScratch(Math.max(batch, CHUNK));
-      this.groups = new FeatureGroups(features);
+      this.scratch = model.newScratch(chunk);
+      this.groups = new FeatureGroups(train.features(), chunk * train.maxRowNonzeros());
       this.batch = new int[batch];
       this.rng = rng;
       this.next = order.length; // shuffle before the first batch
@@ -124,11 +125,7 @@ public final class ClassificationProblem implements Problem<ClassificationProble
   @Override
   public Context context(int worker, RandomStreams streams) {
     return new Context(
-        shards[worker],
-        model,
-        train.features(),
-        batch,
-        streams.stream(RandomStreams.Purpose.BATCH, worker));
+        shards[worker], model, train, batch, streams.stream(RandomStreams.Purpose.BATCH, worker));
   }
 
   @Override

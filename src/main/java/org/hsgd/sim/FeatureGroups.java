@@ -12,17 +12,21 @@ import org.hsgd.data.Dataset;
 public final class FeatureGroups {
   private final int[] start;
   private final int[] next;
-  private int[] used;
+  private final int[] used;
   private int usedCount;
-  private int[] slot;
-  private double[] value;
+  private final int[] slot;
+  private final double[] value;
 
-  FeatureGroups(int features) {
+  /**
+   * @param capacity the most non-zero inputs a chunk can hold (chunk size times the widest sample),
+   *     allocated once: grouping allocates nothing
+   */
+  FeatureGroups(int features, int capacity) {
     this.start = new int[features + 1];
     this.next = new int[features];
     this.used = new int[features];
-    this.slot = new int[0];
-    this.value = new double[0];
+    this.slot = new int[capacity];
+    this.value = new double[capacity];
   }
 
   /**
@@ -42,9 +46,7 @@ public final class FeatureGroups {
       total += rows[sample + 1] - rows[sample];
     }
     if (total > slot.length) {
-      // Grows to the largest chunk seen, then stays: no allocation in the steady state.
-      slot = new int[total];
-      value = new double[total];
+      throw new IllegalStateException("a chunk of " + count + " samples exceeds its capacity");
     }
     usedCount = 0;
     for (int f = 0; f < next.length; f++) {
