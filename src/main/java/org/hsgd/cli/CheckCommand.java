@@ -76,12 +76,7 @@ final class CheckCommand implements Callable<Integer> {
     try (ResultFolder.Staging staging =
         ResultFolder.stage(dir, ExperimentOptions.owner(experiment))) {
       List<Run> runs =
-          options.run(
-              spec,
-              experiment,
-              run ->
-                  staging.writeAll(
-                      RunReport.runFiles(experiment, run, dir, settings.asMap(), rerun)));
+          options.runInto(spec, experiment, staging, settings.asMap(), rerun, new ArrayList<>());
       CheckResult result = Checker.check(experiment, runs, checkSettings);
       CheckReport report = new CheckReport(experiment, checkSettings, result);
       Map<Path, byte[]> files = new LinkedHashMap<>();

@@ -2,11 +2,14 @@ package org.hsgd.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.hsgd.Require;
 import org.hsgd.experiment.ExperimentRunner;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
+import org.hsgd.report.ResultFolder;
+import org.hsgd.report.RunReport;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -73,6 +76,26 @@ final class ExperimentOptions {
     List<Run> runs = ExperimentRunner.run(spec, threadCount(), progress, finished);
     progress.finish();
     return runs;
+  }
+
+  /**
+   * Runs the spec into a staged result folder: each run's trace and manifest are written as soon as
+   * it finishes.
+   *
+   * @param written receives the paths written
+   */
+  List<Run> runInto(
+      CommandSpec command,
+      ExperimentSpec spec,
+      ResultFolder.Staging staging,
+      Map<String, Object> config,
+      String rerun,
+      List<Path> written) {
+    Path dir = outputFolder(spec);
+    return run(
+        command,
+        spec,
+        r -> written.addAll(staging.writeAll(RunReport.runFiles(spec, r, dir, config, rerun))));
   }
 
   /** Whose results a folder holds: runs of one experiment, by simulate or check alike. */

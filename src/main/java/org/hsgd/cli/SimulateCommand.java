@@ -48,14 +48,7 @@ final class SimulateCommand implements Callable<Integer> {
     boolean replaced;
     try (ResultFolder.Staging staging =
         ResultFolder.stage(dir, ExperimentOptions.owner(experiment))) {
-      List<Run> runs =
-          options.run(
-              spec,
-              experiment,
-              run ->
-                  written.addAll(
-                      staging.writeAll(
-                          RunReport.runFiles(experiment, run, dir, settings.asMap(), rerun))));
+      List<Run> runs = options.runInto(spec, experiment, staging, settings.asMap(), rerun, written);
       report = new RunReport(experiment, runs);
       written.addAll(staging.writeAll(report.tables(dir)));
       written.addAll(

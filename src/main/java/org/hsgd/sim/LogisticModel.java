@@ -31,40 +31,11 @@ public final class LogisticModel implements Model {
     return new double[chunk * classes];
   }
 
-  @Override
-  public double addLossAndGradient(
-      double[] x,
-      Dataset data,
-      int[] samples,
-      int from,
-      int count,
-      double[] grad,
-      double[] logits,
-      FeatureGroups groups) {
-    double loss = logitGradients(x, data, samples, from, count, logits, groups);
-    apply(grad, count, 1, logits, groups);
-    return loss;
-  }
-
-  @Override
-  public void step(
-      double[] x,
-      Dataset data,
-      int[] samples,
-      int batch,
-      double gamma,
-      double l2,
-      double[] logits,
-      FeatureGroups groups) {
-    logitGradients(x, data, samples, 0, batch, logits, groups);
-    Model.decay(x, gamma, l2);
-    apply(x, batch, -gamma / batch, logits, groups);
-  }
-
   /**
    * The logits' gradients of samples[from .. from + count) into logits; returns the summed loss.
    */
-  private double logitGradients(
+  @Override
+  public double backPropagate(
       double[] x,
       Dataset data,
       int[] samples,
@@ -86,7 +57,8 @@ public final class LogisticModel implements Model {
   }
 
   /** target += scale * the summed per-sample gradients. */
-  private void apply(
+  @Override
+  public void addGradients(
       double[] target, int count, double scale, double[] logits, FeatureGroups groups) {
     int bias = features * classes;
     for (int s = 0; s < count; s++) {

@@ -56,42 +56,13 @@ public final class MlpModel implements Model {
     return new double[chunk * stride()];
   }
 
-  @Override
-  public double addLossAndGradient(
-      double[] x,
-      Dataset data,
-      int[] samples,
-      int from,
-      int count,
-      double[] grad,
-      double[] scratch,
-      FeatureGroups groups) {
-    double loss = backPropagate(x, data, samples, from, count, scratch, groups);
-    apply(grad, count, 1, scratch, groups);
-    return loss;
-  }
-
-  @Override
-  public void step(
-      double[] x,
-      Dataset data,
-      int[] samples,
-      int batch,
-      double gamma,
-      double l2,
-      double[] scratch,
-      FeatureGroups groups) {
-    backPropagate(x, data, samples, 0, batch, scratch, groups);
-    Model.decay(x, gamma, l2);
-    apply(x, batch, -gamma / batch, scratch, groups);
-  }
-
   /**
    * Forward and backward at x for samples[from .. from + count), into the scratch (per sample: the
    * hidden activations, the logits' gradient, softmax minus one-hot, and the hidden deltas);
    * returns the summed loss.
    */
-  private double backPropagate(
+  @Override
+  public double backPropagate(
       double[] x,
       Dataset data,
       int[] samples,
@@ -129,7 +100,8 @@ public final class MlpModel implements Model {
    * target += scale * the summed per-sample gradients in the scratch: the gradient (scale 1), or
    * the data part of an SGD step on the parameters themselves.
    */
-  private void apply(
+  @Override
+  public void addGradients(
       double[] target, int count, double scale, double[] scratch, FeatureGroups groups) {
     int stride = stride();
     for (int s = 0; s < count; s++) {

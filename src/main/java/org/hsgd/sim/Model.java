@@ -17,12 +17,34 @@ public interface Model {
   double[] newScratch(int chunk);
 
   /**
+   * Forward and backward at x for {@code samples[from .. from+count)} (at most the scratch's
+   * chunk): each sample's back-propagated terms into the scratch, and the chunk's inputs grouped by
+   * feature into {@code groups}.
+   *
+   * @return the summed per-sample losses
+   */
+  double backPropagate(
+      double[] x,
+      Dataset data,
+      int[] samples,
+      int from,
+      int count,
+      double[] scratch,
+      FeatureGroups groups);
+
+  /**
+   * target += scale times the summed per-sample gradients that {@link #backPropagate} left in the
+   * scratch and groups: the gradient (scale 1), or the data part of an SGD step on the parameters
+   * themselves (scale -gamma / batch), touching only the input rows the chunk uses.
+   */
+  void addGradients(
+      double[] target, int count, double scale, double[] scratch, FeatureGroups groups);
+
+  /**
    * Adds the gradients of the per-sample losses of {@code samples[from .. from+count)} (at most the
    * scratch's chunk) to grad and returns the sum of those losses.
-   *
-   * @param groups where the chunk's inputs are grouped by feature
    */
-  double addLossAndGradient(
+  default double addLossAndGradient(
       double[] x,
       Dataset data,
       int[] samples,
@@ -30,7 +52,11 @@ public interface Model {
       int count,
       double[] grad,
       double[] scratch,
-      FeatureGroups groups);
+      FeatureGroups groups) {
+    double loss = backPropagate(x, data, samples, from, count, scratch, groups);
+    addGradients(grad, count, 1, scratch, groups);
+    return loss;
+  }
 
   /**
    * One SGD step in place on the minibatch {@code samples[0 .. batch)}: x -= gamma (the mean of the
@@ -39,7 +65,7 @@ public interface Model {
    * x and then applies them, touching only the input rows the samples use (and every parameter only
    * when l2 &gt; 0): no gradient vector is filled, scaled or read.
    */
-  void step(
+  default void step(
       double[] x,
       Dataset data,
       int[] samples,
@@ -47,7 +73,11 @@ public interface Model {
       double gamma,
       double l2,
       double[] scratch,
-      FeatureGroups groups);
+      FeatureGroups groups) {
+    backPropagate(x, data, samples, 0, batch, scratch, groups);
+    decay(x, gamma, l2);
+    addGradients(x, batch, -gamma / batch, scratch, groups);
+  }
 
   /** x *= 1 - gamma l2: the weight-decay part of a step, before the data part. */
   static void decay(double[] x, double gamma, double l2) {
