@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hsgd.Require;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
@@ -57,10 +60,20 @@ public final class ResultsFolders {
     return figures;
   }
 
-  /** A CSV table as written by hsgd, with its column types inferred. */
+  /**
+   * A CSV table as written by hsgd, with its column types inferred. A column with no value at all
+   * (the exact expectation where none is known, say) has no type to infer: it is read as numbers,
+   * all missing, which is what hsgd wrote.
+   */
   public static Table read(Path csv) {
     try {
-      return Table.read().csv(CsvReadOptions.builder(csv.toFile()).sample(false).build());
+      Table t = Table.read().csv(CsvReadOptions.builder(csv.toFile()).sample(false).build());
+      for (Column<?> c : List.copyOf(t.columns())) {
+        if (!(c instanceof NumericColumn<?>) && c.size() > 0 && c.countMissing() == c.size()) {
+          t.replaceColumn(c.name(), DoubleColumn.create(c.name(), c.size()));
+        }
+      }
+      return t;
     } catch (RuntimeException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
