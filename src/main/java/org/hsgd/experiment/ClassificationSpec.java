@@ -37,13 +37,16 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
 
   /**
    * The samples twice (the loaded set and its train/test copies), each as floats with labels and as
-   * compressed non-zero rows (at most a feature index and a float per value); and each worker's
-   * chunk of grouped inputs (at most an index and a double per feature of each sample of a chunk).
+   * compressed non-zero rows (at most a feature index and a float per value); each worker's
+   * minibatch grouped by feature, and its shard grouped chunk by chunk (at most an index and a
+   * double per value, and three int tables over the features per chunk).
    */
   @Override
   public long dataBytes(int workers) {
-    long chunk = Math.max(batch, org.hsgd.sim.ClassificationProblem.CHUNK);
-    return 2L * data.samples() * (12L * data.features() + 8)
-        + workers * chunk * 12L * data.features();
+    long features = data.features();
+    long chunks = data.samples() / org.hsgd.sim.ClassificationProblem.CHUNK + 2L * workers;
+    return 2L * data.samples() * (12 * features + 8)
+        + (workers * (long) batch + data.samples()) * 12 * features
+        + chunks * 12 * (features + 1);
   }
 }

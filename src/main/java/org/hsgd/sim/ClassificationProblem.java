@@ -27,9 +27,13 @@ public final class ClassificationProblem implements Problem<ClassificationProble
   private final double[] start;
   private final double[] keys;
 
-  /** Worker j's minibatch order, scratch space and batch stream. */
+  /**
+   * Worker j's minibatch order, scratch space and batch stream, and its shard's inputs grouped by
+   * feature chunk by chunk: the shard never changes, so full-gradient passes group it only once.
+   */
   public static final class Context {
     final int[] shard;
+    final FeatureGroups[] shardChunks;
     final int[] order;
     final double[] scratch;
     final FeatureGroups groups;
@@ -40,9 +44,14 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     Context(int[] shard, Model model, Dataset train, int batch, UniformRandomProvider rng) {
       int chunk = Math.max(batch, CHUNK);
       this.shard = shard;
+      this.shardChunks = new FeatureGroups[(shard.length + CHUNK - 1) / CHUNK];
+      for (int i = 0; i < shardChunks.length; i++) {
+        int from = i * CHUNK;
+        shardChunks[i] = FeatureGroups.of(train, shard, from, Math.min(CHUNK, shard.length - from));
+      }
       this.order = shard.clone();
       this.scratch = model.newScratch(chunk);
-      this.groups = new FeatureGroups(train.features(), chunk * train.maxRowNonzeros());
+      this.groups = new FeatureGroups(train.features(), batch * train.maxRowNonzeros());
       this.batch = new int[batch];
       this.rng = rng;
       this.next = order.length; // shuffle before the first batch
@@ -132,6 +141,7 @@ public final class ClassificationProblem implements Problem<ClassificationProble
   public void stochasticGradient(double[] x, double[] grad, Context c) {
     java.util.Arrays.fill(grad, 0);
     c.drawBatch();
+    c.groups.group(train, c.batch, 0, batch);
     model.addLossAndGradient(x, train, c.batch, 0, batch, grad, c.scratch, c.groups);
     finish(x, grad, batch);
   }
@@ -140,6 +150,7 @@ public final class ClassificationProblem implements Problem<ClassificationProble
   @Override
   public void step(double[] x, double gamma, double[] grad, Context c) {
     c.drawBatch();
+    c.groups.group(train, c.batch, 0, batch);
     model.step(x, train, c.batch, batch, gamma, l2, c.scratch, c.groups);
   }
 
@@ -147,7 +158,8 @@ public final class ClassificationProblem implements Problem<ClassificationProble
   public double lossAndFullGradient(double[] x, double[] grad, Context c) {
     java.util.Arrays.fill(grad, 0);
     double loss = 0;
-    for (int from = 0; from < c.shard.length; from += CHUNK) {
+    for (int i = 0; i < c.shardChunks.length; i++) {
+      int from = i * CHUNK;
       loss +=
           model.addLossAndGradient(
               x,
@@ -157,7 +169,7 @@ public final class ClassificationProblem implements Problem<ClassificationProble
               Math.min(CHUNK, c.shard.length - from),
               grad,
               c.scratch,
-              c.groups);
+              c.shardChunks[i]);
     }
     finish(x, grad, c.shard.length);
     return loss / c.shard.length + 0.5 * l2 * dot(x, x);

@@ -4,15 +4,17 @@ import org.hsgd.data.Dataset;
 
 /**
  * The non-zero inputs of a chunk of samples, grouped by feature, so that each feature's row of
- * input weights is read (or written) once for all the samples that use it rather than once per
- * sample: on MNIST a minibatch of 16 digits touches about a sixth as many distinct rows as it has
- * non-zero pixels. Within a feature the samples keep their order, and the features run in
- * increasing order, so every sum runs in the same order as it would sample by sample.
+ * input weights is written once for all the samples that use it rather than once per sample: on
+ * MNIST a minibatch of 16 digits touches about a sixth as many distinct rows as it has non-zero
+ * pixels. Within a feature the samples keep their order, so every element's sum runs in the same
+ * order as it would sample by sample; the features themselves come in order of first use, which
+ * changes nothing, since their rows are disjoint.
  */
 public final class FeatureGroups {
-  private final int[] start;
-  private final int[] next;
-  private final int[] used;
+  private final int[] countOf; // per feature; all zero between groupings
+  private final int[] nextOf; // per feature: its next free position while grouping
+  private final int[] used; // the distinct features, in order of first use
+  private final int[] bounds; // used[u]'s inputs are at [bounds[u], bounds[u + 1])
   private int usedCount;
   private final int[] slot;
   private final double[] value;
@@ -22,59 +24,63 @@ public final class FeatureGroups {
    *     allocated once: grouping allocates nothing
    */
   FeatureGroups(int features, int capacity) {
-    this.start = new int[features + 1];
-    this.next = new int[features];
-    this.used = new int[features];
+    this.countOf = new int[features];
+    this.nextOf = new int[features];
+    this.used = new int[Math.min(features, capacity)];
+    this.bounds = new int[used.length + 1];
     this.slot = new int[capacity];
     this.value = new double[capacity];
   }
 
+  /** The grouping of {@code samples[from .. from + count)}, sized for exactly their inputs. */
+  static FeatureGroups of(Dataset data, int[] samples, int from, int count) {
+    int total = 0;
+    for (int s = from; s < from + count; s++) {
+      total += data.rowStarts()[samples[s] + 1] - data.rowStarts()[samples[s]];
+    }
+    FeatureGroups groups = new FeatureGroups(data.features(), total);
+    groups.group(data, samples, from, count);
+    return groups;
+  }
+
   /**
    * Groups the non-zero inputs of {@code samples[from .. from + count)}; slot s is sample from + s.
+   * A counting sort that touches only the features in use.
    */
   void group(Dataset data, int[] samples, int from, int count) {
     int[] rows = data.rowStarts();
     int[] feature = data.nonzeroFeatures();
     float[] values = data.nonzeroValues();
-    java.util.Arrays.fill(start, 0);
     int total = 0;
-    for (int s = 0; s < count; s++) {
-      int sample = samples[from + s];
-      for (int k = rows[sample]; k < rows[sample + 1]; k++) {
-        start[feature[k] + 1]++;
-      }
-      total += rows[sample + 1] - rows[sample];
+    for (int s = from; s < from + count; s++) {
+      total += rows[samples[s] + 1] - rows[samples[s]];
     }
     if (total > slot.length) {
       throw new IllegalStateException("a chunk of " + count + " samples exceeds its capacity");
     }
     usedCount = 0;
-    for (int f = 0; f < next.length; f++) {
-      if (start[f + 1] > 0) {
-        used[usedCount++] = f;
+    for (int s = from; s < from + count; s++) {
+      for (int k = rows[samples[s]]; k < rows[samples[s] + 1]; k++) {
+        if (countOf[feature[k]]++ == 0) {
+          used[usedCount++] = feature[k];
+        }
       }
-      start[f + 1] += start[f];
-      next[f] = start[f];
     }
+    int position = 0;
+    for (int u = 0; u < usedCount; u++) {
+      int f = used[u];
+      bounds[u] = position;
+      nextOf[f] = position;
+      position += countOf[f];
+      countOf[f] = 0;
+    }
+    bounds[usedCount] = position;
     for (int s = 0; s < count; s++) {
       int sample = samples[from + s];
       for (int k = rows[sample]; k < rows[sample + 1]; k++) {
-        int p = next[feature[k]]++;
+        int p = nextOf[feature[k]]++;
         slot[p] = s;
         value[p] = values[k];
-      }
-    }
-  }
-
-  /**
-   * out[slot * stride + offset + i] += x_slot[f] * W[f][i] for every grouped input, i &lt; width:
-   * the input layer's forward pass for the chunk.
-   */
-  void forward(double[] weights, int width, double[] out, int stride, int offset) {
-    for (int u = 0; u < usedCount; u++) {
-      int f = used[u];
-      for (int p = start[f]; p < start[f + 1]; p++) {
-        Axpy.add(out, slot[p] * stride + offset, value[p], weights, f * width, width);
       }
     }
   }
@@ -85,10 +91,18 @@ public final class FeatureGroups {
    */
   void addOuter(double[] weights, int width, double scale, double[] delta, int stride, int offset) {
     for (int u = 0; u < usedCount; u++) {
-      int f = used[u];
-      for (int p = start[f]; p < start[f + 1]; p++) {
-        Axpy.add(weights, f * width, scale * value[p], delta, slot[p] * stride + offset, width);
-      }
+      RowKernels.scatter(
+          weights,
+          used[u] * width,
+          width,
+          scale,
+          slot,
+          value,
+          bounds[u],
+          bounds[u + 1],
+          delta,
+          stride,
+          offset);
     }
   }
 }

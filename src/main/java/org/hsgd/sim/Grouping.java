@@ -198,6 +198,15 @@ public final class Grouping {
     return 0;
   }
 
+  /** The number of steps from {@code completedSteps} to the next aggregation of any level. */
+  public long stepsToNextAggregation(long completedSteps) {
+    long steps = Long.MAX_VALUE;
+    for (long period : periods) {
+      steps = Math.min(steps, period - completedSteps % period);
+    }
+    return steps;
+  }
+
   /** Whether every level's groups are of equal size (so the bound calculator applies). */
   public boolean equalGroups() {
     for (int[][] level : members) {

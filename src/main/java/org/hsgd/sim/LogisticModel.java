@@ -36,20 +36,11 @@ public final class LogisticModel implements Model {
    */
   @Override
   public double backPropagate(
-      double[] x,
-      Dataset data,
-      int[] samples,
-      int from,
-      int count,
-      double[] logits,
-      FeatureGroups groups) {
-    groups.group(data, samples, from, count);
-    for (int s = 0; s < count; s++) {
-      System.arraycopy(x, features * classes, logits, s * classes, classes);
-    }
-    groups.forward(x, classes, logits, classes, 0);
+      double[] x, Dataset data, int[] samples, int from, int count, double[] logits) {
     double loss = 0;
     for (int s = 0; s < count; s++) {
+      System.arraycopy(x, features * classes, logits, s * classes, classes);
+      InputLayer.forward(x, classes, data, samples[from + s], logits, s * classes);
       loss +=
           Model.softmaxCrossEntropy(logits, s * classes, classes, data.label(samples[from + s]));
     }

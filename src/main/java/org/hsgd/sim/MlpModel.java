@@ -63,22 +63,13 @@ public final class MlpModel implements Model {
    */
   @Override
   public double backPropagate(
-      double[] x,
-      Dataset data,
-      int[] samples,
-      int from,
-      int count,
-      double[] scratch,
-      FeatureGroups groups) {
+      double[] x, Dataset data, int[] samples, int from, int count, double[] scratch) {
     int stride = stride();
-    groups.group(data, samples, from, count);
-    for (int s = 0; s < count; s++) {
-      System.arraycopy(x, b1, scratch, s * stride, hidden);
-    }
-    groups.forward(x, hidden, scratch, stride, 0);
     double loss = 0;
     for (int s = 0; s < count; s++) {
       int a = s * stride;
+      System.arraycopy(x, b1, scratch, a, hidden);
+      InputLayer.forward(x, hidden, data, samples[from + s], scratch, a);
       int logits = a + hidden;
       int delta = logits + classes;
       outputLayer(x, scratch, a);

@@ -18,31 +18,26 @@ public interface Model {
 
   /**
    * Forward and backward at x for {@code samples[from .. from+count)} (at most the scratch's
-   * chunk): each sample's back-propagated terms into the scratch, and the chunk's inputs grouped by
-   * feature into {@code groups}.
+   * chunk): each sample's back-propagated terms into the scratch.
    *
    * @return the summed per-sample losses
    */
   double backPropagate(
-      double[] x,
-      Dataset data,
-      int[] samples,
-      int from,
-      int count,
-      double[] scratch,
-      FeatureGroups groups);
+      double[] x, Dataset data, int[] samples, int from, int count, double[] scratch);
 
   /**
    * target += scale times the summed per-sample gradients that {@link #backPropagate} left in the
-   * scratch and groups: the gradient (scale 1), or the data part of an SGD step on the parameters
-   * themselves (scale -gamma / batch), touching only the input rows the chunk uses.
+   * scratch: the gradient (scale 1), or the data part of an SGD step on the parameters themselves
+   * (scale -gamma / batch), touching only the input rows the chunk uses. {@code groups} holds the
+   * same samples' inputs grouped by feature ({@link FeatureGroups#group}).
    */
   void addGradients(
       double[] target, int count, double scale, double[] scratch, FeatureGroups groups);
 
   /**
    * Adds the gradients of the per-sample losses of {@code samples[from .. from+count)} (at most the
-   * scratch's chunk) to grad and returns the sum of those losses.
+   * scratch's chunk, their inputs grouped in {@code groups}) to grad and returns the sum of those
+   * losses.
    */
   default double addLossAndGradient(
       double[] x,
@@ -53,17 +48,18 @@ public interface Model {
       double[] grad,
       double[] scratch,
       FeatureGroups groups) {
-    double loss = backPropagate(x, data, samples, from, count, scratch, groups);
+    double loss = backPropagate(x, data, samples, from, count, scratch);
     addGradients(grad, count, 1, scratch, groups);
     return loss;
   }
 
   /**
-   * One SGD step in place on the minibatch {@code samples[0 .. batch)}: x -= gamma (the mean of the
-   * per-sample gradients at x, plus l2 x). It equals the step built from {@link
-   * #addLossAndGradient} up to rounding, but first computes every sample's back-propagated terms at
-   * x and then applies them, touching only the input rows the samples use (and every parameter only
-   * when l2 &gt; 0): no gradient vector is filled, scaled or read.
+   * One SGD step in place on the minibatch {@code samples[0 .. batch)} (its inputs grouped in
+   * {@code groups}): x -= gamma (the mean of the per-sample gradients at x, plus l2 x). It equals
+   * the step built from {@link #addLossAndGradient} up to rounding, but first computes every
+   * sample's back-propagated terms at x and then applies them, touching only the input rows the
+   * samples use (and every parameter only when l2 &gt; 0): no gradient vector is filled, scaled or
+   * read.
    */
   default void step(
       double[] x,
@@ -74,7 +70,7 @@ public interface Model {
       double l2,
       double[] scratch,
       FeatureGroups groups) {
-    backPropagate(x, data, samples, 0, batch, scratch, groups);
+    backPropagate(x, data, samples, 0, batch, scratch);
     decay(x, gamma, l2);
     addGradients(x, batch, -gamma / batch, scratch, groups);
   }

@@ -39,6 +39,7 @@ public final class Simulation<C> implements AutoCloseable {
   private final double[] levelTerms;
   private double loss;
   private int aggregationLevel;
+  private long localSteps; // each worker's steps in the next stepTask
   private long completed;
   private long started;
 
@@ -101,7 +102,7 @@ public final class Simulation<C> implements AutoCloseable {
       List<Measurement> checkpoints = new ArrayList<>();
       double sum = 0;
       long averaged = 0;
-      for (long t = 0; ; t++) {
+      for (long t = 0; ; ) {
         double normSq = Double.NaN;
         if (t % settings.evalEvery() == 0 || t == horizon) {
           Measurement m = simulation.measure();
@@ -122,8 +123,16 @@ public final class Simulation<C> implements AutoCloseable {
           sum += normSq;
           averaged++;
         }
-        simulation.advance(1);
-        progress.accept(t + 1);
+        // Up to the next measurement or aggregation at once: workers step on their own between.
+        long steps =
+            everyIteration
+                ? 1
+                : Math.min(
+                    Math.min(horizon - t, settings.evalEvery() - t % settings.evalEvery()),
+                    grouping.stepsToNextAggregation(t));
+        simulation.advance(steps);
+        t += steps;
+        progress.accept(t);
       }
     }
   }
@@ -156,11 +165,18 @@ public final class Simulation<C> implements AutoCloseable {
     }
   }
 
-  /** Takes {@code steps} iterations: local steps on every worker, then any aggregation due. */
+  /**
+   * Takes {@code steps} iterations: local steps on every worker, then any aggregation due. Between
+   * two aggregations the workers do not interact, so each takes all its steps up to the next one in
+   * a row: its model stays in its core's cache, and the team meets once per aggregation, not once
+   * per step. The numbers are the same as step by step.
+   */
   public void advance(long steps) {
-    for (long s = 0; s < steps; s++) {
+    for (long done = 0; done < steps; ) {
+      localSteps = Math.min(steps - done, grouping.stepsToNextAggregation(completed));
       team.run(stepTask);
-      completed++;
+      completed += localSteps;
+      done += localSteps;
       aggregationLevel = grouping.levelDue(completed);
       if (aggregationLevel > 0) {
         participation.draw(aggregationLevel);
@@ -184,7 +200,10 @@ public final class Simulation<C> implements AutoCloseable {
     for (int j = Team.from(part, team.size(), n); j < Team.from(part + 1, team.size(), n); j++) {
       double[] x = models[j];
       double[] g = gradients[j];
-      problem.step(x, gamma, g, contexts.get(j));
+      C context = contexts.get(j);
+      for (long s = 0; s < localSteps; s++) {
+        problem.step(x, gamma, g, context);
+      }
     }
   }
 
@@ -210,15 +229,19 @@ public final class Simulation<C> implements AutoCloseable {
 
   /**
    * average[from..to) = the mean over workers[first..first + count) of their models, summed in that
-   * order.
+   * order from 0. Model by model rather than element by element: each pass streams through two
+   * arrays instead of striding across all of them, and every element's sum runs in the same order.
    */
   private void meanOf(int[] workers, int first, int count, int from, int to) {
-    for (int i = from; i < to; i++) {
-      double s = 0;
-      for (int k = first; k < first + count; k++) {
-        s += models[workers[k]][i];
+    java.util.Arrays.fill(average, from, to, 0);
+    for (int k = first; k < first + count; k++) {
+      double[] model = models[workers[k]];
+      for (int i = from; i < to; i++) {
+        average[i] += model[i];
       }
-      average[i] = s / count;
+    }
+    for (int i = from; i < to; i++) {
+      average[i] /= count;
     }
   }
 

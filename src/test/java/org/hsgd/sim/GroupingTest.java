@@ -34,6 +34,19 @@ class GroupingTest {
   }
 
   @Test
+  void theNextAggregationIsTheNearestMultipleOfAnyPeriod() {
+    Grouping g =
+        Grouping.of(Hierarchy.twoLevel(8, 2, 3, 6), GroupingStrategy.SEQUENTIAL, KEYS, null);
+    assertEquals(3, g.stepsToNextAggregation(0));
+    assertEquals(1, g.stepsToNextAggregation(2));
+    assertEquals(3, g.stepsToNextAggregation(3));
+    assertEquals(2, g.stepsToNextAggregation(7));
+    Grouping local = Grouping.of(Hierarchy.localSgd(8, 5), GroupingStrategy.SEQUENTIAL, KEYS, null);
+    assertEquals(5, local.stepsToNextAggregation(10));
+    assertEquals(4, local.stepsToNextAggregation(11));
+  }
+
+  @Test
   void groupNonIidKeepsLikeWorkersTogetherAndGroupIidSpreadsThem() {
     Hierarchy h = Hierarchy.twoLevel(8, 4, 1, 2);
     double[] shuffledKeys = {3, 0, 2, 1, 0, 3, 1, 2};

@@ -269,6 +269,24 @@ class SimulationTest {
   }
 
   @Test
+  void stepsTakenInOneGoUpToTheNextAggregationEqualStepByStep() {
+    Map<Problem<?>, Hierarchy> cases =
+        Map.of(
+            Fixtures.classification(new MlpModel(5, 4, 3), 4, 0.001),
+            Hierarchy.localSgd(3, 4),
+            Fixtures.quadratic(1, 0.5),
+            Hierarchy.twoLevel(4, 2, 3, 6));
+    cases.forEach(
+        (p, h) -> {
+          List<Measurement> stepByStep =
+              run(p, h, GroupingStrategy.RANDOM, new RunSettings(30, 0.05, 1), 2, 5).checkpoints();
+          List<Measurement> inOneGo =
+              run(p, h, GroupingStrategy.RANDOM, new RunSettings(30, 0.05, 30), 2, 5).checkpoints();
+          assertEquals(stepByStep.get(30), inOneGo.get(1));
+        });
+  }
+
+  @Test
   void partialParticipationIsSeededAndChangesTheRun() {
     DriftProblem p = new DriftProblem();
     Hierarchy h = Hierarchy.twoLevel(8, 4, 2, 4);
