@@ -17,7 +17,7 @@ public final class FeatureGroups {
   private final int[] bounds; // used[u]'s inputs are at [bounds[u], bounds[u + 1])
   private int usedCount;
   private final int[] slot;
-  private final double[] value;
+  private final float[] value; // the data's own values: floats
 
   /**
    * @param capacity the most non-zero inputs a chunk can hold (chunk size times the widest sample),
@@ -29,7 +29,7 @@ public final class FeatureGroups {
     this.used = new int[Math.min(features, capacity)];
     this.bounds = new int[used.length + 1];
     this.slot = new int[capacity];
-    this.value = new double[capacity];
+    this.value = new float[capacity];
   }
 
   /** The grouping of {@code samples[from .. from + count)}, sized for exactly their inputs. */
@@ -91,18 +91,18 @@ public final class FeatureGroups {
    */
   void addOuter(double[] weights, int width, double scale, double[] delta, int stride, int offset) {
     for (int u = 0; u < usedCount; u++) {
-      RowKernels.scatter(
+      RowKernels.addRows(
           weights,
           used[u] * width,
           width,
-          scale,
-          slot,
-          value,
-          bounds[u],
-          bounds[u + 1],
           delta,
+          slot,
           stride,
-          offset);
+          offset,
+          value,
+          scale,
+          bounds[u],
+          bounds[u + 1]);
     }
   }
 }

@@ -14,13 +14,16 @@ final class InputLayer {
   /** out[outOffset + i] += sum_f x_sample[f] * W[f][i], for i &lt; width. */
   static void forward(
       double[] weights, int width, Dataset data, int sample, double[] out, int outOffset) {
-    RowKernels.gather(
+    RowKernels.addRows(
         out,
         outOffset,
-        weights,
         width,
+        weights,
         data.nonzeroFeatures(),
+        width,
+        0,
         data.nonzeroValues(),
+        1,
         data.rowStarts()[sample],
         data.rowStarts()[sample + 1]);
   }

@@ -4,10 +4,10 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RowKernels} on the Vector API; loaded only when its module is present. Each kernel keeps a
- * block of eight vectors of the output in registers while it runs over all the terms, so the output
- * is loaded and stored once per block rather than once per term; elements past the last whole block
- * go one vector, then one element, at a time. Every lane multiplies then adds (not a fused
+ * {@link RowKernels} on the Vector API; loaded only when its module is present. It keeps a block of
+ * eight vectors of the output in registers while it runs over all the terms, so the output is
+ * loaded and stored once per block rather than once per term; elements past the last whole block go
+ * one vector, then one element, at a time. Every lane multiplies then adds (not a fused
  * multiply-add): the same two roundings as the plain loop, hence the same bits.
  */
 final class VectorRowKernels {
@@ -17,8 +17,18 @@ final class VectorRowKernels {
 
   private VectorRowKernels() {}
 
-  static void gather(
-      double[] out, int o, double[] w, int width, int[] feature, float[] value, int from, int to) {
+  static void addRows(
+      double[] out,
+      int o,
+      int width,
+      double[] rows,
+      int[] row,
+      int stride,
+      int offset,
+      float[] coefficient,
+      double scale,
+      int from,
+      int to) {
     int i = 0;
     for (; i + BLOCK <= width; i += BLOCK) {
       int at = o + i;
@@ -31,16 +41,16 @@ final class VectorRowKernels {
       DoubleVector a6 = DoubleVector.fromArray(SPECIES, out, at + 6 * LANES);
       DoubleVector a7 = DoubleVector.fromArray(SPECIES, out, at + 7 * LANES);
       for (int k = from; k < to; k++) {
-        DoubleVector v = DoubleVector.broadcast(SPECIES, value[k]);
-        int r = feature[k] * width + i;
-        a0 = a0.add(DoubleVector.fromArray(SPECIES, w, r).mul(v));
-        a1 = a1.add(DoubleVector.fromArray(SPECIES, w, r + LANES).mul(v));
-        a2 = a2.add(DoubleVector.fromArray(SPECIES, w, r + 2 * LANES).mul(v));
-        a3 = a3.add(DoubleVector.fromArray(SPECIES, w, r + 3 * LANES).mul(v));
-        a4 = a4.add(DoubleVector.fromArray(SPECIES, w, r + 4 * LANES).mul(v));
-        a5 = a5.add(DoubleVector.fromArray(SPECIES, w, r + 5 * LANES).mul(v));
-        a6 = a6.add(DoubleVector.fromArray(SPECIES, w, r + 6 * LANES).mul(v));
-        a7 = a7.add(DoubleVector.fromArray(SPECIES, w, r + 7 * LANES).mul(v));
+        DoubleVector v = DoubleVector.broadcast(SPECIES, scale * coefficient[k]);
+        int r = row[k] * stride + offset + i;
+        a0 = a0.add(DoubleVector.fromArray(SPECIES, rows, r).mul(v));
+        a1 = a1.add(DoubleVector.fromArray(SPECIES, rows, r + LANES).mul(v));
+        a2 = a2.add(DoubleVector.fromArray(SPECIES, rows, r + 2 * LANES).mul(v));
+        a3 = a3.add(DoubleVector.fromArray(SPECIES, rows, r + 3 * LANES).mul(v));
+        a4 = a4.add(DoubleVector.fromArray(SPECIES, rows, r + 4 * LANES).mul(v));
+        a5 = a5.add(DoubleVector.fromArray(SPECIES, rows, r + 5 * LANES).mul(v));
+        a6 = a6.add(DoubleVector.fromArray(SPECIES, rows, r + 6 * LANES).mul(v));
+        a7 = a7.add(DoubleVector.fromArray(SPECIES, rows, r + 7 * LANES).mul(v));
       }
       a0.intoArray(out, at);
       a1.intoArray(out, at + LANES);
@@ -54,66 +64,11 @@ final class VectorRowKernels {
     for (; i + LANES <= width; i += LANES) {
       DoubleVector a = DoubleVector.fromArray(SPECIES, out, o + i);
       for (int k = from; k < to; k++) {
-        DoubleVector row = DoubleVector.fromArray(SPECIES, w, feature[k] * width + i);
-        a = a.add(row.mul(value[k]));
+        int r = row[k] * stride + offset + i;
+        a = a.add(DoubleVector.fromArray(SPECIES, rows, r).mul(scale * coefficient[k]));
       }
       a.intoArray(out, o + i);
     }
-    RowKernels.gatherScalar(out, o, i, w, width, feature, value, from, to);
-  }
-
-  static void scatter(
-      double[] w,
-      int off,
-      int width,
-      double scale,
-      int[] slot,
-      double[] value,
-      int from,
-      int to,
-      double[] delta,
-      int stride,
-      int offset) {
-    int i = 0;
-    for (; i + BLOCK <= width; i += BLOCK) {
-      int at = off + i;
-      DoubleVector a0 = DoubleVector.fromArray(SPECIES, w, at);
-      DoubleVector a1 = DoubleVector.fromArray(SPECIES, w, at + LANES);
-      DoubleVector a2 = DoubleVector.fromArray(SPECIES, w, at + 2 * LANES);
-      DoubleVector a3 = DoubleVector.fromArray(SPECIES, w, at + 3 * LANES);
-      DoubleVector a4 = DoubleVector.fromArray(SPECIES, w, at + 4 * LANES);
-      DoubleVector a5 = DoubleVector.fromArray(SPECIES, w, at + 5 * LANES);
-      DoubleVector a6 = DoubleVector.fromArray(SPECIES, w, at + 6 * LANES);
-      DoubleVector a7 = DoubleVector.fromArray(SPECIES, w, at + 7 * LANES);
-      for (int p = from; p < to; p++) {
-        DoubleVector v = DoubleVector.broadcast(SPECIES, scale * value[p]);
-        int r = slot[p] * stride + offset + i;
-        a0 = a0.add(DoubleVector.fromArray(SPECIES, delta, r).mul(v));
-        a1 = a1.add(DoubleVector.fromArray(SPECIES, delta, r + LANES).mul(v));
-        a2 = a2.add(DoubleVector.fromArray(SPECIES, delta, r + 2 * LANES).mul(v));
-        a3 = a3.add(DoubleVector.fromArray(SPECIES, delta, r + 3 * LANES).mul(v));
-        a4 = a4.add(DoubleVector.fromArray(SPECIES, delta, r + 4 * LANES).mul(v));
-        a5 = a5.add(DoubleVector.fromArray(SPECIES, delta, r + 5 * LANES).mul(v));
-        a6 = a6.add(DoubleVector.fromArray(SPECIES, delta, r + 6 * LANES).mul(v));
-        a7 = a7.add(DoubleVector.fromArray(SPECIES, delta, r + 7 * LANES).mul(v));
-      }
-      a0.intoArray(w, at);
-      a1.intoArray(w, at + LANES);
-      a2.intoArray(w, at + 2 * LANES);
-      a3.intoArray(w, at + 3 * LANES);
-      a4.intoArray(w, at + 4 * LANES);
-      a5.intoArray(w, at + 5 * LANES);
-      a6.intoArray(w, at + 6 * LANES);
-      a7.intoArray(w, at + 7 * LANES);
-    }
-    for (; i + LANES <= width; i += LANES) {
-      DoubleVector a = DoubleVector.fromArray(SPECIES, w, off + i);
-      for (int p = from; p < to; p++) {
-        DoubleVector row = DoubleVector.fromArray(SPECIES, delta, slot[p] * stride + offset + i);
-        a = a.add(row.mul(scale * value[p]));
-      }
-      a.intoArray(w, off + i);
-    }
-    RowKernels.scatterScalar(w, off, i, width, scale, slot, value, from, to, delta, stride, offset);
+    RowKernels.addRows(out, o, i, width, rows, row, stride, offset, coefficient, scale, from, to);
   }
 }
