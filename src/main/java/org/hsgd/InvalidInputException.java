@@ -8,6 +8,8 @@ package org.hsgd;
 public final class InvalidInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String field;
+  private final String rule;
+  private final String found;
 
   /**
    * @param field the name of the offending field, as the user spells it (config key or flag)
@@ -17,6 +19,13 @@ public final class InvalidInputException extends RuntimeException {
   public InvalidInputException(String field, String rule, String found) {
     super(field + " " + rule + "; found " + found);
     this.field = field;
+    this.rule = rule;
+    this.found = found;
+  }
+
+  /** The same error, saying where it arose ("at grid point 3, gamma=0.5"). */
+  public InvalidInputException at(String where) {
+    return new InvalidInputException(field, rule + " (" + where + ")", found);
   }
 
   /** The name of the offending field. */

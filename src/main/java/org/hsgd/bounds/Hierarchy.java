@@ -13,7 +13,7 @@ import org.hsgd.Require;
  * @param workers n
  * @param levels levels 1..K, bottom first; the top level is one group of all workers
  */
-public record Hierarchy(int workers, List<Level> levels) {
+public record Hierarchy(int workers, List<Level> levels) implements java.io.Serializable {
 
   /**
    * @throws org.hsgd.InvalidInputException if a count or period is not positive, a level's groups

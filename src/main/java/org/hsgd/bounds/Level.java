@@ -8,4 +8,4 @@ package org.hsgd.bounds;
  * @param period P_k, in iterations
  * @param groups N_k, the number of groups at this level (1 at the top level)
  */
-public record Level(long period, int groups) {}
+public record Level(long period, int groups) implements java.io.Serializable {}

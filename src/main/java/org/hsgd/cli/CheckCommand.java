@@ -1,11 +1,11 @@
 package org.hsgd.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hsgd.check.CheckResult;
 import org.hsgd.check.CheckSettings;
@@ -17,17 +17,13 @@ import org.hsgd.report.CheckReport;
 import org.hsgd.report.Figure;
 import org.hsgd.report.FigureFiles;
 import org.hsgd.report.FigureSettings;
-import org.hsgd.report.Outputs;
-import org.hsgd.report.Provenance;
 import org.hsgd.report.ResultFolder;
 import org.hsgd.report.RunReport;
-import org.hsgd.report.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tech.tablesaw.api.Table;
 
 /** {@code hsgd check}: runs an experiment's sandwich and checks measurement against theory. */
 @Command(
@@ -66,6 +62,16 @@ final class CheckCommand implements Callable<Integer> {
             ? config
             : Path.of(System.getProperty("hsgd.home", ".")).resolve(DEFAULT_CONFIG).normalize();
     Settings settings = ExperimentOptions.load(file);
+    if (settings.has("grid")) {
+      return StudyCommand.run(
+          spec,
+          "check",
+          file,
+          settings,
+          options,
+          Optional.of(ExperimentConfig.checkSettings(settings)));
+    }
+    options.requireNoEngine();
     ExperimentSpec configured = options.spec(settings, file);
     ExperimentSpec experiment =
         configured.allowsSandwich() ? configured.withSandwich(true) : configured;
@@ -79,23 +85,9 @@ final class CheckCommand implements Callable<Integer> {
           options.runInto(spec, experiment, staging, settings.asMap(), rerun, new ArrayList<>());
       CheckResult result = Checker.check(experiment, runs, checkSettings);
       CheckReport report = new CheckReport(experiment, checkSettings, result);
-      Map<Path, byte[]> files = new LinkedHashMap<>();
-      for (Table table :
-          List.of(report.summary(), report.theory(), report.validity(), report.sandwich())) {
-        files.put(dir.resolve("check-" + table.name() + ".csv"), bytes(Tables.csv(table)));
-      }
       var boundCurves = report.boundCurves(runs);
-      boundCurves.ifPresent(t -> files.put(dir.resolve("bound-curves.csv"), bytes(Tables.csv(t))));
-      files.put(dir.resolve("check.tex"), bytes(report.latex()));
-      files.put(dir.resolve("check.txt"), bytes(report.text()));
-      files.put(dir.resolve("check.json"), bytes(Outputs.json(report.json())));
-      Map<String, Object> manifest =
-          Provenance.manifest(
-              rerun, settings.asMap(), files.keySet().stream().map(Path::toString).toList());
-      manifest.put("spec", experiment);
-      manifest.put("checkSettings", checkSettings);
-      manifest.put("verdict", result.verdict().label());
-      files.put(dir.resolve("check.manifest.json"), bytes(Outputs.json(manifest)));
+      Map<Path, byte[]> files =
+          new LinkedHashMap<>(report.files(dir, boundCurves, rerun, settings.asMap()));
       RunReport runReport = new RunReport(experiment, runs);
       List<Figure> figureList = new ArrayList<>(runReport.figures(figureSettings));
       figureList.addAll(report.figures(boundCurves));
@@ -127,9 +119,5 @@ final class CheckCommand implements Callable<Integer> {
       case INCONCLUSIVE -> INCONCLUSIVE;
       case HOLDS, NOT_APPLICABLE -> 0;
     };
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -49,8 +49,9 @@ final class ExperimentConfig {
           "seeds",
           "compare",
           "check",
-          "figures");
-  private static final Set<String> PROBLEM_KEYS =
+          "figures",
+          "grid");
+  static final Set<String> PROBLEM_KEYS =
       Set.of(
           "type",
           "dimension",
@@ -62,10 +63,10 @@ final class ExperimentConfig {
           "initial-point",
           "noise-sigma2",
           "cos-weight");
-  private static final Set<String> DATA_KEYS =
+  static final Set<String> DATA_KEYS =
       Set.of("source", "classes", "features", "samples", "separation", "test-fraction");
-  private static final Set<String> PARTITION_KEYS = Set.of("type", "alpha", "shards-per-worker");
-  private static final Set<String> MODEL_KEYS = Set.of("hidden", "l2");
+  static final Set<String> PARTITION_KEYS = Set.of("type", "alpha", "shards-per-worker");
+  static final Set<String> MODEL_KEYS = Set.of("hidden", "l2");
   private static final Set<String> CHECK_KEYS = Set.of("level", "margin", "final-window");
 
   private ExperimentConfig() {}

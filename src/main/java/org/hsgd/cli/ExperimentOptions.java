@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.hsgd.Require;
+import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.ExperimentRunner;
 import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.LocalEngine;
 import org.hsgd.experiment.Run;
+import org.hsgd.experiment.Study;
 import org.hsgd.report.ResultFolder;
 import org.hsgd.report.RunReport;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +36,21 @@ final class ExperimentOptions {
   Integer threads;
 
   @Option(
+      names = "--engine",
+      paramLabel = "E",
+      description =
+          "for a config with a grid: local (default: a thread pool here) or spark; the numbers do"
+              + " not depend on it")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "with --engine spark: the Spark master, e.g. local[2] (default: spark-submit's)")
+  String master;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "output folder (default: results/<name>)")
@@ -44,11 +63,68 @@ final class ExperimentOptions {
 
   /** The spec of a config file's settings, with --seeds applied. */
   ExperimentSpec spec(Settings settings, Path config) {
-    String fallback = SweepCommand.baseName(config).replaceAll("[^A-Za-z0-9._-]", "-");
-    ExperimentSpec spec =
-        ExperimentConfig.spec(
-            settings, fallback.matches("[A-Za-z0-9].*") ? fallback : "x" + fallback);
+    return withSeeds(ExperimentConfig.spec(settings, fallbackName(config)));
+  }
+
+  /** The study of a config file with a grid, --seeds and {@code adjust} applied to every point. */
+  Study study(Settings settings, Path config, UnaryOperator<ExperimentSpec> adjust) {
+    String name = settings.has("name") ? settings.text("name") : fallbackName(config);
+    return GridConfig.study(settings, name, spec -> adjust.apply(withSeeds(spec)));
+  }
+
+  private ExperimentSpec withSeeds(ExperimentSpec spec) {
     return seeds == null ? spec : spec.withSeeds((int) Require.atLeast("seeds", seeds, 1));
+  }
+
+  /** The config file's base name, made fit for a folder name. */
+  private static String fallbackName(Path config) {
+    String fallback = SweepCommand.baseName(config).replaceAll("[^A-Za-z0-9._-]", "-");
+    return fallback.matches("[A-Za-z0-9].*") ? fallback : "x" + fallback;
+  }
+
+  /**
+   * The engine for a study: a local thread pool, or Spark.
+   *
+   * @throws org.hsgd.InvalidInputException for an unknown engine, a master without Spark, or Spark
+   *     missing from the class path
+   */
+  Engine engine(Study study) {
+    String name = engine == null ? "local" : engine.trim().toLowerCase(java.util.Locale.ROOT);
+    Require.that(
+        name.equals("local") || name.equals("spark"),
+        "engine",
+        "must be local or spark",
+        () -> "'" + engine + "'");
+    Require.that(
+        master == null || name.equals("spark"),
+        "master",
+        "must go with --engine spark",
+        () -> master);
+    Path cache = org.hsgd.data.Mnist.defaultCache();
+    // Up front, so that missing digits are one clear error rather than a failure at every point.
+    Path binary = study.usesMnist() ? org.hsgd.data.Mnist.binaryFile(cache) : null;
+    if (name.equals("local")) {
+      return new LocalEngine(threadCount(), cache);
+    }
+    try {
+      Class.forName("org.apache.spark.SparkConf");
+    } catch (ClassNotFoundException e) {
+      throw new org.hsgd.InvalidInputException(
+          "engine",
+          "spark needs Spark on the class path: run it through ./hsgd, which adds Spark, or"
+              + " spark-submit",
+          "no Spark classes");
+    }
+    return new org.hsgd.spark.SparkEngine(master, binary);
+  }
+
+  /** Refuses --engine and --master for a config without a grid. */
+  void requireNoEngine() {
+    Require.that(
+        engine == null && master == null,
+        engine != null ? "engine" : "master",
+        "must not be given for a config without a grid: block",
+        () -> engine != null ? engine : master);
   }
 
   int threadCount() {
@@ -63,7 +139,11 @@ final class ExperimentOptions {
   }
 
   Path outputFolder(ExperimentSpec spec) {
-    return out != null ? out : Path.of("results", spec.name());
+    return outputFolder(spec.name());
+  }
+
+  Path outputFolder(String name) {
+    return out != null ? out : Path.of("results", name);
   }
 
   /**
@@ -113,6 +193,19 @@ final class ExperimentOptions {
         + spec.seeds()
         + " --out "
         + shellQuoted(outputFolder(spec).toString());
+  }
+
+  /**
+   * The command line that reproduces a study (whatever engine ran it: the numbers are the same).
+   */
+  String rerun(String command, Path config, Study study) {
+    return "./hsgd "
+        + command
+        + " "
+        + shellQuoted(config.toString())
+        + (seeds == null ? "" : " --seeds " + seeds)
+        + " --out "
+        + shellQuoted(outputFolder(study.name()).toString());
   }
 
   /** A word the shell reads back as itself: quoted when it holds anything but safe characters. */

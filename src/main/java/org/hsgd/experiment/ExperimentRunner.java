@@ -1,5 +1,6 @@
 package org.hsgd.experiment;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +36,12 @@ public final class ExperimentRunner {
   private static final double EXPECTATION_BUDGET = 2e9;
 
   private final ExperimentSpec spec;
+  private final Path mnistCache;
   private Dataset mnist;
 
-  private ExperimentRunner(ExperimentSpec spec) {
+  private ExperimentRunner(ExperimentSpec spec, Path mnistCache) {
     this.spec = spec;
+    this.mnistCache = mnistCache;
   }
 
   /**
@@ -58,7 +61,23 @@ public final class ExperimentRunner {
    */
   public static List<Run> run(
       ExperimentSpec spec, int threads, Progress progress, Consumer<Run> finished) {
-    return new ExperimentRunner(spec).runAll(threads, progress, finished);
+    requireFits(spec, 1);
+    return new ExperimentRunner(spec, Mnist.defaultCache()).runAll(threads, progress, finished);
+  }
+
+  /**
+   * One replicate: every variant of the spec on the problem of one seed, in the order of {@link
+   * ExperimentSpec#variants()}; the same runs, bit for bit, as that seed's in {@link #run}.
+   *
+   * @param mnistCache where the MNIST digits are, when the spec uses them (an engine's executors
+   *     may hold them elsewhere than the cache)
+   */
+  public static List<Run> runReplicate(
+      ExperimentSpec spec, long seed, int threads, Progress progress, Path mnistCache) {
+    List<Run> runs = new ArrayList<>();
+    new ExperimentRunner(spec, mnistCache)
+        .runSeed(seed, threads, progress, 0, spec.variants().size(), runs::add);
+    return runs;
   }
 
   /**
@@ -90,10 +109,10 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Refuses a spec whose runs cannot fit: a model too large for an array, or more memory than the
-   * JVM may use.
+   * Refuses a spec whose runs cannot fit, {@code concurrent} of them at a time: a model too large
+   * for an array, or more memory than the JVM may use.
    */
-  private static void requireMemory(ExperimentSpec spec) {
+  public static void requireFits(ExperimentSpec spec, int concurrent) {
     long d = spec.problem().parameters();
     String field = spec.problem() instanceof QuadraticSpec ? "problem.dimension" : "model.hidden";
     Require.that(
@@ -101,13 +120,15 @@ public final class ExperimentRunner {
         field,
         "must keep the model below 2^31 parameters",
         () -> "d=" + d);
-    long needed = memoryEstimate(spec);
+    long needed = (long) Math.min(Long.MAX_VALUE, (double) memoryEstimate(spec) * concurrent);
     Runtime rt = Runtime.getRuntime();
     long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     Require.that(
         needed <= available,
         "n",
-        "and the model size must fit in memory: a run needs about "
+        "and the model size must fit in memory: "
+            + (concurrent == 1 ? "a run needs" : concurrent + " runs at a time need")
+            + " about "
             + gib(needed)
             + " GiB for n = "
             + spec.topology().workers()
@@ -116,7 +137,9 @@ public final class ExperimentRunner {
             + " parameters, and the JVM may use "
             + gib(available)
             + " GiB more (raise it with HSGD_JAVA_OPTS=-Xmx<size>, or use fewer workers or a"
-            + " smaller model, or measure less often with a larger eval-every)",
+            + " smaller model, or measure less often with a larger eval-every"
+            + (concurrent == 1 ? "" : ", or fewer --threads")
+            + ")",
         () -> "n=" + spec.topology().workers() + ", d=" + d);
   }
 
@@ -125,33 +148,43 @@ public final class ExperimentRunner {
   }
 
   private List<Run> runAll(int threads, Progress progress, Consumer<Run> finished) {
-    requireMemory(spec);
-    List<Variant> variants = spec.variants();
-    int count = spec.seeds() * variants.size();
+    int count = spec.seeds() * spec.variants().size();
     List<Run> runs = new ArrayList<>(count);
     for (long seed : spec.seedList()) {
-      RandomStreams streams = new RandomStreams(seed);
-      Problem<?> problem = problem(streams);
-      for (Variant v : variants) {
-        progress.runStarted(
-            runs.size(), count, v.name() + " seed " + seed, spec.run().iterations());
-        Grouping grouping = grouping(v, problem, streams);
-        Run run =
-            new Run(
-                v,
-                seed,
-                grouping,
-                Simulation.run(problem, grouping, spec.run(), threads, streams, progress::advanced),
-                problem instanceof QuadraticProblem q
-                    ? Optional.of(q.exactConstants(grouping))
-                    : Optional.empty(),
-                expectation(problem, grouping),
-                problem.describe());
-        runs.add(run);
-        finished.accept(run);
-      }
+      runSeed(
+          seed,
+          threads,
+          progress,
+          runs.size(),
+          count,
+          run -> {
+            runs.add(run);
+            finished.accept(run);
+          });
     }
     return runs;
+  }
+
+  /** Every variant on the problem of one seed; progress counts runs from {@code index}. */
+  private void runSeed(
+      long seed, int threads, Progress progress, int index, int count, Consumer<Run> finished) {
+    RandomStreams streams = new RandomStreams(seed);
+    Problem<?> problem = problem(streams);
+    for (Variant v : spec.variants()) {
+      progress.runStarted(index++, count, v.name() + " seed " + seed, spec.run().iterations());
+      Grouping grouping = grouping(v, problem, streams);
+      finished.accept(
+          new Run(
+              v,
+              seed,
+              grouping,
+              Simulation.run(problem, grouping, spec.run(), threads, streams, progress::advanced),
+              problem instanceof QuadraticProblem q
+                  ? Optional.of(q.exactConstants(grouping))
+                  : Optional.empty(),
+              expectation(problem, grouping),
+              problem.describe()));
+    }
   }
 
   /**
@@ -245,7 +278,7 @@ public final class ExperimentRunner {
           rng);
     }
     if (mnist == null) {
-      mnist = Mnist.load(Mnist.defaultCache());
+      mnist = Mnist.load(mnistCache);
     }
     return TrainTest.split(
         mnist,

@@ -29,7 +29,8 @@ public record ExperimentSpec(
     RunSettings run,
     boolean sandwich,
     long firstSeed,
-    int seeds) {
+    int seeds)
+    implements java.io.Serializable {
 
   /**
    * @throws org.hsgd.InvalidInputException if the parts do not fit together: participation with the

@@ -6,7 +6,7 @@ import org.hsgd.sim.MlpModel;
 import org.hsgd.sim.Model;
 
 /** The model of a classification task. */
-public sealed interface ModelSpec {
+public sealed interface ModelSpec extends java.io.Serializable {
   /** L2 regularisation weight. */
   double l2();
 

@@ -6,7 +6,7 @@ import org.hsgd.data.Dataset;
 import org.hsgd.data.Partition;
 
 /** How training samples are split across workers. */
-public sealed interface PartitionSpec {
+public sealed interface PartitionSpec extends java.io.Serializable {
   /** Each worker's sample indices. */
   int[][] split(Dataset train, int workers, UniformRandomProvider rng);
 

@@ -3,7 +3,8 @@ package org.hsgd.experiment;
 import org.hsgd.sim.RunSettings;
 
 /** What to minimise: a quadratic with exact constants, or a classification task on data. */
-public sealed interface ProblemSpec permits QuadraticSpec, ClassificationSpec {
+public sealed interface ProblemSpec extends java.io.Serializable
+    permits QuadraticSpec, ClassificationSpec {
 
   /**
    * Where the time average of |grad f(u_t)|^2 is taken unless the experiment says otherwise: every

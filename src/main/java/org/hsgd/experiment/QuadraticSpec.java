@@ -23,7 +23,7 @@ public record QuadraticSpec(
     implements ProblemSpec {
 
   /** How the centers b_j are set. */
-  public sealed interface Centers permits Clustered, Explicit {}
+  public sealed interface Centers extends java.io.Serializable permits Clustered, Explicit {}
 
   /**
    * b_j = mu_(j mod clusters) + workerSpread z_j with mu_c = clusterSpread z_c, z standard Gaussian

@@ -28,11 +28,51 @@ public record Run(
     Trace trace,
     Optional<ExactConstants> exactConstants,
     java.util.OptionalDouble expectedMeanGradNormSq,
-    Map<String, Object> problemFacts) {
+    Map<String, Object> problemFacts)
+    implements java.io.Serializable {
 
   public Run {
     problemFacts =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problemFacts));
+  }
+
+  /**
+   * Optional and OptionalDouble are not serializable: a run travels (to Spark's driver) as this.
+   */
+  private Object writeReplace() {
+    return new Serial(
+        variant,
+        seed,
+        grouping,
+        trace,
+        exactConstants.orElse(null),
+        expectedMeanGradNormSq.isPresent(),
+        expectedMeanGradNormSq.orElse(Double.NaN),
+        new java.util.LinkedHashMap<>(problemFacts));
+  }
+
+  private record Serial(
+      Variant variant,
+      long seed,
+      Grouping grouping,
+      Trace trace,
+      ExactConstants exactConstants,
+      boolean hasExpectation,
+      double expectation,
+      java.util.LinkedHashMap<String, Object> problemFacts)
+      implements java.io.Serializable {
+    private Object readResolve() {
+      return new Run(
+          variant,
+          seed,
+          grouping,
+          trace,
+          Optional.ofNullable(exactConstants),
+          hasExpectation
+              ? java.util.OptionalDouble.of(expectation)
+              : java.util.OptionalDouble.empty(),
+          problemFacts);
+    }
   }
 
   /** Group sizes per level, bottom first (the top level is one group). */

@@ -8,7 +8,7 @@ import org.hsgd.sim.Grouping;
 import org.hsgd.sim.GroupingStrategy;
 
 /** The workers, the levels' periods and how many children each group has. */
-public sealed interface Topology {
+public sealed interface Topology extends java.io.Serializable {
   int workers();
 
   /** P_1..P_K, bottom first. */

@@ -9,7 +9,7 @@ import java.util.List;
  * @param role where it sits in the sandwich
  * @param periods its periods, bottom first
  */
-public record Variant(Role role, List<Long> periods) {
+public record Variant(Role role, List<Long> periods) implements java.io.Serializable {
 
   /** The three algorithms of the sandwich. */
   public enum Role {

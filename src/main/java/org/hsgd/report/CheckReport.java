@@ -147,6 +147,39 @@ public final class CheckReport {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The check's files in {@code dir}: each check's table (check-*.csv), the bound curves where they
+   * exist, check.tex, check.txt, check.json and check.manifest.json.
+   *
+   * @param rerun the command that reproduces them
+   * @param config the config as read, for the manifest
+   */
+  public Map<java.nio.file.Path, byte[]> files(
+      java.nio.file.Path dir,
+      java.util.Optional<Table> boundCurves,
+      String rerun,
+      Map<String, Object> config) {
+    Map<java.nio.file.Path, byte[]> files = new LinkedHashMap<>();
+    for (Table table : List.of(summary(), theory(), validity(), sandwich())) {
+      files.put(dir.resolve("check-" + table.name() + ".csv"), bytes(Tables.csv(table)));
+    }
+    boundCurves.ifPresent(t -> files.put(dir.resolve("bound-curves.csv"), bytes(Tables.csv(t))));
+    files.put(dir.resolve("check.tex"), bytes(latex()));
+    files.put(dir.resolve("check.txt"), bytes(text()));
+    files.put(dir.resolve("check.json"), bytes(Outputs.json(json())));
+    Map<String, Object> manifest =
+        Provenance.manifest(rerun, config, files.keySet().stream().map(Object::toString).toList());
+    manifest.put("spec", spec);
+    manifest.put("checkSettings", settings);
+    manifest.put("verdict", result.verdict().label());
+    files.put(dir.resolve("check.manifest.json"), bytes(Outputs.json(manifest)));
+    return files;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The check's own figures: the bounds against G and T, and each bound beside the measurement. */
   public List<Figure> figures(java.util.Optional<Table> boundCurves) {
     List<Figure> figures = new ArrayList<>();

@@ -97,18 +97,70 @@ public final class ResultFolder {
    * @throws InvalidInputException if {@code dir} cannot take the results of {@code owner}
    */
   public static Staging stage(Path dir, String owner) {
+    return stage(dir, owner, null);
+  }
+
+  /**
+   * As {@link #stage(Path, String)}, first carrying into the new folder the files of the subfolder
+   * {@code keep} that earlier attempts at the same folder left: those of its published result
+   * (copied) and those in the temporaries of processes killed before they published (moved). A
+   * study keeps its finished replicates there, so that it resumes where it was interrupted.
+   *
+   * @param keep a subfolder name, or null to carry nothing
+   */
+  public static Staging stage(Path dir, String owner, String keep) {
     Path target = dir.toAbsolutePath().normalize();
     requireAvailable(target, owner);
     Path parent = target.getParent();
-    Path partial = parent.resolve(temporaryName(target.getFileName().toString(), "partial"));
+    String name = target.getFileName().toString();
+    Path partial = parent.resolve(temporaryName(name, "partial"));
+    List<String> carried = new ArrayList<>();
     try {
       Files.createDirectories(parent);
-      removeStaleTemporaries(parent);
       Files.createDirectory(partial);
+      if (keep != null) {
+        carry(target.resolve(keep), partial.resolve(keep), false, carried);
+        for (Path stale : staleTemporaries(parent)) {
+          String file = stale.getFileName().toString();
+          if (file.startsWith("." + name + ".") && file.endsWith(".partial")) {
+            carry(stale.resolve(keep), partial.resolve(keep), true, carried);
+          }
+        }
+      }
+      removeStaleTemporaries(parent);
     } catch (IOException e) {
+      try {
+        deleteTree(partial);
+      } catch (IOException ignored) {
+        // the next write removes what is left
+      }
       throw new UncheckedIOException("cannot write " + target + " (" + Outputs.reason(e) + ")", e);
     }
-    return new Staging(target, owner, partial);
+    carried.replaceAll(f -> keep + "/" + f);
+    return new Staging(target, owner, partial, carried);
+  }
+
+  /** The files of folder {@code from} (not below it) into {@code to}, where not there yet. */
+  private static void carry(Path from, Path to, boolean move, List<String> carried)
+      throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path destination = to.resolve(f.getFileName().toString());
+        if (Files.exists(destination)) {
+          continue;
+        }
+        if (move) {
+          Files.move(f, destination);
+        } else {
+          Files.copy(f, destination);
+        }
+        carried.add(f.getFileName().toString());
+      }
+    }
   }
 
   /** A result folder being built; see {@link #stage}. */
@@ -116,13 +168,35 @@ public final class ResultFolder {
     private final Path target;
     private final String owner;
     private final Path partial;
-    private final List<String> written = new ArrayList<>();
+    private final List<String> written;
     private boolean published;
+    private boolean kept;
 
-    private Staging(Path target, String owner, Path partial) {
+    private Staging(Path target, String owner, Path partial, List<String> carried) {
       this.target = target;
       this.owner = owner;
       this.partial = partial;
+      this.written = new ArrayList<>(carried);
+    }
+
+    /** The bytes of a file already in the folder (written, or carried over), if it is there. */
+    public java.util.Optional<byte[]> read(Path file) {
+      Path path = partial.resolve(target.relativize(file.toAbsolutePath().normalize()));
+      try {
+        return Files.isRegularFile(path)
+            ? java.util.Optional.of(Files.readAllBytes(path))
+            : java.util.Optional.empty();
+      } catch (IOException e) {
+        return java.util.Optional.empty();
+      }
+    }
+
+    /**
+     * Leaves the unpublished folder in place when closed, so that the next attempt carries over
+     * what it holds (see {@link ResultFolder#stage(Path, String, String)}).
+     */
+    public void keepIfUnpublished() {
+      kept = true;
     }
 
     /**
@@ -180,7 +254,7 @@ public final class ResultFolder {
     /** Removes the folder unless it was published. */
     @Override
     public void close() {
-      if (!published) {
+      if (!published && !kept) {
         try {
           deleteTree(partial);
         } catch (IOException ignored) {
@@ -221,10 +295,17 @@ public final class ResultFolder {
 
   /** Removes the temporaries in {@code dir} of processes that no longer run. */
   static void removeStaleTemporaries(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return;
+    for (Path p : staleTemporaries(dir)) {
+      deleteTree(p);
     }
+  }
+
+  /** The temporaries in {@code dir} of processes that no longer run. */
+  private static List<Path> staleTemporaries(Path dir) throws IOException {
     List<Path> stale = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return stale;
+    }
     try (Stream<Path> entries = Files.list(dir)) {
       entries.forEach(
           p -> {
@@ -234,9 +315,7 @@ public final class ResultFolder {
             }
           });
     }
-    for (Path p : stale) {
-      deleteTree(p);
-    }
+    return stale;
   }
 
   private static boolean alive(long pid) {

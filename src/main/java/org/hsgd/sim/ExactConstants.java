@@ -18,7 +18,8 @@ public record ExactConstants(
     double initialGap,
     boolean initialGapIsUpperBound,
     List<Double> divergencePerLevel,
-    double divergenceTotal) {
+    double divergenceTotal)
+    implements java.io.Serializable {
 
   public ExactConstants {
     divergencePerLevel = List.copyOf(divergencePerLevel);

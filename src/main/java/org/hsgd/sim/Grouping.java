@@ -13,7 +13,9 @@ import org.hsgd.bounds.Hierarchy;
  * of level-(k-1) groups, and level-1 groups are consecutive blocks of a worker order chosen by the
  * strategy. Groups may be unequal. Immutable.
  */
-public final class Grouping {
+public final class Grouping implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int workers;
   private final long[] periods;
   private final int[][][] members; // [k-1][g] -> workers of level-k group g, in order

@@ -12,7 +12,8 @@ import java.util.List;
  * @param divergences the level-k divergence term of A3 at u_t, k = 1..K (two levels: down, up)
  */
 public record Measurement(
-    long iteration, double loss, double gradNormSq, double testAccuracy, List<Double> divergences) {
+    long iteration, double loss, double gradNormSq, double testAccuracy, List<Double> divergences)
+    implements java.io.Serializable {
 
   public Measurement {
     divergences = List.copyOf(divergences);

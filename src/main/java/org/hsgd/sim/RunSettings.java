@@ -21,7 +21,8 @@ public record RunSettings(
     double stepSize,
     long evalEvery,
     List<Double> participation,
-    GradientAverage gradientAverage) {
+    GradientAverage gradientAverage)
+    implements java.io.Serializable {
 
   /** Where the time average (1/T) sum_t |grad f(u_t)|^2 is measured. */
   public enum GradientAverage {

@@ -17,7 +17,8 @@ public record Trace(
     double meanGradNormSq,
     long averagedIterations,
     RunSettings.GradientAverage gradientAverage,
-    double wallSeconds) {
+    double wallSeconds)
+    implements java.io.Serializable {
 
   public Trace {
     checkpoints = List.copyOf(checkpoints);

@@ -212,6 +212,59 @@ class BadInputEveryCommandTest {
               null,
               null));
     }
+    // Grids: every way a grid block, or an engine, can be wrong.
+    String tooMany =
+        java.util.stream.IntStream.range(0, 101)
+            .mapToObj(i -> String.valueOf(i + 1))
+            .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    for (String[] grid :
+        List.of(
+            new String[] {"not a map", "grid: [1, 2]\n"},
+            new String[] {"empty", "grid: {}\n"},
+            new String[] {"an unknown key", "grid: {colour: [1, 2]}\n"},
+            new String[] {"a study-wide key", "grid: {seeds: [1, 2]}\n"},
+            new String[] {"an unknown block key", "grid: {problem.colour: [1]}\n"},
+            new String[] {"an unknown block", "grid: {engine.speed: [1]}\n"},
+            new String[] {"a value, not a list", "grid: {gamma: 0.1}\n"},
+            new String[] {"an empty list", "grid: {gamma: []}\n"},
+            new String[] {"a bad value", "grid: {gamma: [0.05, -1]}\n"},
+            new String[] {"a bad block value", "grid: {problem.dimension: [3, 0]}\n"},
+            new String[] {"points beside keys", "grid: {points: [{gamma: 0.1}], T: [4]}\n"},
+            new String[] {"points not a list", "grid: {points: 3}\n"},
+            new String[] {"a point not a map", "grid: {points: [3]}\n"},
+            new String[] {"a bad point", "grid: {points: [{gamma: 0.05}, {T: 0}]}\n"},
+            new String[] {
+              "too many points", "grid: {T: " + tooMany + ", gamma: " + tooMany + "}\n"
+            })) {
+      for (String command : List.of("simulate", "check")) {
+        cases.add(
+            command(
+                command + " grid " + grid[0],
+                List.of(command, "{DIR}/e.yaml", "--out", "{DIR}/out"),
+                "e.yaml",
+                EXPERIMENT + grid[1]));
+      }
+    }
+    String gridded = EXPERIMENT + "grid: {gamma: [0.05]}\n";
+    for (List<String> flags :
+        List.of(
+            List.of("--engine", "cluster"),
+            List.of("--engine", ""),
+            List.of("--master", "local[2]"),
+            List.of("--engine", "local", "--master", "local[2]"),
+            List.of("--engine", "spark"))) {
+      List<String> args = new ArrayList<>(List.of("simulate", "{DIR}/e.yaml", "--out", "{DIR}/o"));
+      args.addAll(flags);
+      cases.add(command("simulate grid " + String.join(" ", flags), args, "e.yaml", gridded));
+    }
+    for (String flag : List.of("--engine", "--master")) {
+      cases.add(
+          command(
+              "simulate " + flag + " without a grid",
+              List.of("simulate", "{DIR}/e.yaml", "--out", "{DIR}/o", flag, "local"),
+              "e.yaml",
+              EXPERIMENT));
+    }
     // Output paths that cannot take the results.
     for (String[] target :
         List.of(

@@ -1,0 +1,50 @@
+package org.hsgd.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The default engine: a pool of threads on this machine, each running one replicate at a time with
+ * a one-thread simulation (many small runs keep the cores busier this way than one run with a team
+ * of threads).
+ *
+ * @param threads the pool's size
+ * @param mnistCache where the MNIST digits are
+ */
+public record LocalEngine(int threads, Path mnistCache) implements Engine {
+  @Override
+  public void run(List<Replicate> replicates, Progress progress, Consumer<Outcome> finished) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread t = new Thread(task, "hsgd-replicate");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      ExecutorCompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
+      for (Replicate r : replicates) {
+        done.submit(() -> Outcome.of(r, 1, mnistCache));
+      }
+      for (int i = 0; i < replicates.size(); i++) {
+        Outcome outcome = done.take().get();
+        progress.runStarted(i, replicates.size(), outcome.replicate().label(), 1);
+        progress.advanced(1);
+        finished.accept(outcome);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package org.hsgd.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.hsgd.InvalidInputException;
+import org.hsgd.experiment.Engine;
+import org.hsgd.experiment.Outcome;
+import org.hsgd.experiment.Progress;
+import org.hsgd.experiment.Replicate;
+
+/**
+ * Runs each replicate of a study as a Spark task (one job of one task per replicate, all submitted
+ * at once, so that Spark spreads them over its executors and reruns the tasks of a lost one). A
+ * task runs its replicate with a one-thread simulation, exactly as the local engine does, and sends
+ * back its runs: the outcomes are the same, bit for bit, whatever ran them. The MNIST digits, when
+ * a study needs them, travel to the executors with {@code SparkContext.addFile}: no shared file
+ * system is needed.
+ *
+ * @param master the Spark master URL ({@code local[2]}, {@code spark://host:7077}), or null to take
+ *     it from spark-submit
+ * @param mnistBinary the digits to ship ({@link org.hsgd.data.Mnist#binaryFile}), or null when no
+ *     point uses them
+ */
+public record SparkEngine(String master, Path mnistBinary) implements Engine {
+  private static final long POLL_MILLIS = 50;
+
+  /**
+   * @throws InvalidInputException without a master, outside spark-submit (which sets one)
+   */
+  public SparkEngine {
+    if (master == null && System.getProperty("spark.master") == null) {
+      throw new InvalidInputException(
+          "master",
+          "must be given with --engine spark outside spark-submit (local[2] runs Spark on this"
+              + " machine)",
+          "none");
+    }
+  }
+
+  @Override
+  public void run(List<Replicate> replicates, Progress progress, Consumer<Outcome> finished) {
+    SparkConf conf = new SparkConf().setAppName("hsgd").set("spark.ui.enabled", "false");
+    if (master != null) {
+      conf.setMaster(master);
+    }
+    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+      String shipped = null;
+      if (mnistBinary != null) {
+        spark.addFile(mnistBinary.toString());
+        shipped = mnistBinary.getFileName().toString();
+      }
+      Task task = new Task(shipped);
+      List<Future<List<Outcome>>> pending = new ArrayList<>();
+      for (Replicate r : replicates) {
+        pending.add(spark.parallelize(List.of(r), 1).map(task).collectAsync());
+      }
+      handOver(pending, replicates.size(), progress, finished);
+    }
+  }
+
+  /** Hands each outcome over as its job ends, in the order they end. */
+  private static void handOver(
+      List<Future<List<Outcome>>> pending,
+      int total,
+      Progress progress,
+      Consumer<Outcome> finished) {
+    int done = 0;
+    try {
+      while (!pending.isEmpty()) {
+        List<Future<List<Outcome>>> still = new ArrayList<>();
+        for (Future<List<Outcome>> job : pending) {
+          if (!job.isDone()) {
+            still.add(job);
+            continue;
+          }
+          Outcome outcome = job.get().get(0);
+          progress.runStarted(done++, total, outcome.replicate().label(), 1);
+          progress.advanced(1);
+          finished.accept(outcome);
+        }
+        pending = still;
+        if (!pending.isEmpty()) {
+          Thread.sleep(POLL_MILLIS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a Spark job failed: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /**
+   * What an executor does with a replicate; the MNIST binary is found among Spark's files, whose
+   * folder then serves as the cache.
+   */
+  private record Task(String shippedMnist) implements Function<Replicate, Outcome> {
+    @Override
+    public Outcome call(Replicate r) {
+      Path mnist =
+          shippedMnist == null
+              ? org.hsgd.data.Mnist.defaultCache()
+              : Path.of(SparkFiles.get(shippedMnist)).getParent();
+      return Outcome.of(r, 1, mnist);
+    }
+  }
+}
