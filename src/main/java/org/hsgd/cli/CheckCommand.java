@@ -69,6 +69,7 @@ final class CheckCommand implements Callable<Integer> {
           file,
           settings,
           options,
+          figures.settings(settings),
           Optional.of(ExperimentConfig.checkSettings(settings)));
     }
     options.requireNoEngine();

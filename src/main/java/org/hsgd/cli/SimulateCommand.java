@@ -41,7 +41,14 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = ExperimentOptions.load(config);
     if (settings.has("grid")) {
-      return StudyCommand.run(spec, "simulate", config, settings, options, Optional.empty());
+      return StudyCommand.run(
+          spec,
+          "simulate",
+          config,
+          settings,
+          options,
+          figures.settings(settings),
+          Optional.empty());
     }
     options.requireNoEngine();
     ExperimentSpec experiment = options.spec(settings, config);

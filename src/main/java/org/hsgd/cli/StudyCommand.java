@@ -8,6 +8,7 @@ import org.hsgd.check.Verdict;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Study;
+import org.hsgd.report.FigureSettings;
 import org.hsgd.report.StudyRunner;
 import org.hsgd.report.Tables;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,7 @@ final class StudyCommand {
       Path config,
       Settings settings,
       ExperimentOptions options,
+      FigureSettings figures,
       Optional<CheckSettings> check) {
     UnaryOperator<ExperimentSpec> adjust =
         check.isPresent()
@@ -51,6 +53,7 @@ final class StudyCommand {
             dir,
             progress,
             check,
+            figures,
             settings.asMap(),
             options.rerun(name, config, study));
     progress.finish();
@@ -74,7 +77,8 @@ final class StudyCommand {
             + dir
             + ": points.csv, runs.csv, summary.csv"
             + (check.isPresent() ? ", check-summary.csv" : "")
-            + ", study.manifest.json, and each point's tables under points/<point>/");
+            + ", a figure per numeric grid key (study-<key>), study.manifest.json, and each point's"
+            + " tables under points/<point>/");
     Verdict worst = Verdict.HOLDS;
     for (StudyRunner.PointResult p : result.points()) {
       if (p.check().isPresent() && severity(p.check().get().verdict()) > severity(worst)) {

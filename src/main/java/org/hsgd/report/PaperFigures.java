@@ -21,7 +21,9 @@ import tech.tablesaw.selection.Selection;
  *   <li>{@link #divergences}: H-SGD's upward and downward divergences against t, one pair of curves
  *       per grouping (from one or several traces);
  *   <li>{@link #boundVsMeasured}: each bound beside the measured time average of |grad f|^2 (from
- *       the bound-validity table of a check).
+ *       the bound-validity table of a check);
+ *   <li>{@link #againstGridKey}: the measured time average of |grad f|^2 of each algorithm against
+ *       a key of a study's grid, with its bound beside it (from a study's stacked runs table).
  * </ul>
  */
 public final class PaperFigures {
@@ -181,6 +183,137 @@ public final class PaperFigures {
             "each bound beside the measured time average of |grad f(u_t)|^2 (mean over seeds,"
                 + " error bar to the one-sided 95 % upper confidence limit) and, where known,"
                 + " its exact expectation"));
+  }
+
+  /** The most panels a figure against a grid key gets: one per value of the other keys. */
+  private static final int MAX_PANELS = 4;
+
+  /**
+   * The measured time average of |grad f(u_t)|^2 of each algorithm (mean over seeds, with a band)
+   * against the values of one grid key, and beside it, dashed in the same colour, the mean over
+   * seeds of its closed-form bound where one applies; one panel per combination of the other grid
+   * keys. A key's value is a number, or a list whose last element counts (for {@code periods}: G).
+   * Empty when the key takes fewer than two numeric values, or the others more than {@value
+   * #MAX_PANELS} combinations.
+   *
+   * @param runs a study's stacked runs table (columns point, the grid keys, algorithm, seed,
+   *     mean_grad_norm_sq, bound)
+   * @param keys the study's grid keys, {@code key} among them
+   */
+  public static Optional<Figure> againstGridKey(
+      Table runs, String key, List<String> keys, SeedBand band) {
+    List<String> others = keys.stream().filter(k -> !k.equals(key)).toList();
+    Map<String, List<Integer>> panelsRows = new LinkedHashMap<>();
+    java.util.Set<Double> xs = new java.util.TreeSet<>();
+    for (int r = 0; r < runs.rowCount(); r++) {
+      double x = gridNumber(runs.getString(r, key));
+      if (Double.isNaN(x)) {
+        return Optional.empty();
+      }
+      xs.add(x);
+      int row = r;
+      String combination =
+          others.stream()
+              .map(k -> valueLabel(k, runs.getString(row, k)))
+              .collect(java.util.stream.Collectors.joining(", "));
+      panelsRows.computeIfAbsent(combination, c -> new ArrayList<>()).add(r);
+    }
+    if (xs.size() < 2 || panelsRows.size() > MAX_PANELS) {
+      return Optional.empty();
+    }
+    List<Panel> panels = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> panel : panelsRows.entrySet()) {
+      List<Curve> curves = new ArrayList<>();
+      for (int i = 0; i < ALGORITHMS.length; i++) {
+        String algorithm = ALGORITHMS[i];
+        Table rows =
+            rows(
+                runs,
+                r ->
+                    panel.getValue().contains(r)
+                        && runs.getString(r, "algorithm").equals(algorithm));
+        if (rows.rowCount() > 0) {
+          curves.addAll(measuredAndBound(rows, key, sideLabel(algorithm), band, i));
+        }
+      }
+      String xLabel = symbol(key) + (panel.getKey().isEmpty() ? "" : "   at " + panel.getKey());
+      panels.add(Panel.of(xLabel, "(1/T) \u03a3 \u2016\u2207f(u\u209c)\u2016\u00b2", curves));
+    }
+    return Optional.of(
+        new Figure(
+            "study-" + key.replaceAll("[^A-Za-z0-9]+", "-"),
+            panels,
+            "the measured time average of |grad f(u_t)|^2 against "
+                + key
+                + ": mean over seeds, "
+                + band.caption()
+                + "; dashed, the closed-form bound of the same algorithm (mean over seeds) where one"
+                + " applies"));
+  }
+
+  /** One algorithm's measured curve against the key, and its bound's where finite. */
+  private static List<Curve> measuredAndBound(
+      Table rows, String key, String label, SeedBand band, int tone) {
+    Map<Double, List<double[]>> byX = new java.util.TreeMap<>();
+    for (int r = 0; r < rows.rowCount(); r++) {
+      byX.computeIfAbsent(gridNumber(rows.getString(r, key)), x -> new ArrayList<>())
+          .add(
+              new double[] {
+                rows.numberColumn("mean_grad_norm_sq").getDouble(r),
+                rows.containsColumn("bound") ? rows.numberColumn("bound").getDouble(r) : Double.NaN
+              });
+    }
+    int seeds = byX.values().iterator().next().size();
+    byX.values().removeIf(v -> v.size() != seeds); // a point whose seeds did not all run
+    double[] x = byX.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+    double[][] measured = new double[seeds][x.length];
+    double[] bound = new double[x.length];
+    int i = 0;
+    for (List<double[]> values : byX.values()) {
+      for (int s = 0; s < seeds; s++) {
+        measured[s][i] = values.get(s)[0];
+        bound[i] += values.get(s)[1] / seeds;
+      }
+      i++;
+    }
+    List<Curve> curves = new ArrayList<>();
+    curves.add(Curve.overSeeds(label, x, measured, band, Curve.Look.of(tone)));
+    if (java.util.Arrays.stream(bound).allMatch(Double::isFinite)) {
+      curves.add(Curve.line("bound, " + label, x, bound, Curve.Look.of(tone).withDash(tone + 3)));
+    }
+    return curves;
+  }
+
+  /** A grid value as a number: itself, or the last element of a list ("[4, 16]" is 16). */
+  private static double gridNumber(String value) {
+    String v = value.trim();
+    if (v.startsWith("[") && v.endsWith("]")) {
+      String[] parts = v.substring(1, v.length() - 1).split(",");
+      v = parts[parts.length - 1].trim();
+    }
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** A grid value in a panel's label: "γ = 0.01", "(I, G) = (4, 16)", "batch = 8". */
+  private static String valueLabel(String key, String value) {
+    String[] periods = value.replaceAll("[\\[\\] ]", "").split(",");
+    if (key.equals("periods") && periods.length == 2) {
+      return "(I, G) = (" + periods[0] + ", " + periods[1] + ")";
+    }
+    return symbol(key) + " = " + value;
+  }
+
+  /** How a grid key reads on an axis: γ, G (the top period), T, or the key itself. */
+  private static String symbol(String key) {
+    return switch (key) {
+      case "gamma" -> "\u03b3";
+      case "periods" -> "G";
+      default -> key;
+    };
   }
 
   private static double[] perVariant(Table t, List<String> variants, String bound, String column) {

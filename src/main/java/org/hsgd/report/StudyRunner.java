@@ -34,9 +34,10 @@ import tech.tablesaw.api.Table;
  * {@code replicates/<key>.bin}, as soon as it finishes; then each point gets the tables (and, for a
  * check, the checks) of an experiment of its own under {@code points/<label>/}, and the study gets
  * the points' tables stacked with their grid values ({@code points.csv}, {@code runs.csv}, {@code
- * summary.csv}, and {@code check-summary.csv} for a check); all of it appears at once. Replicates
- * that an earlier attempt finished, in an interrupted study or in the published result of the same
- * study, are found by their key and not run again.
+ * summary.csv}, and {@code check-summary.csv} for a check) with a figure per grid key ({@link
+ * PaperFigures#againstGridKey}); all of it appears at once. Replicates that an earlier attempt
+ * finished, in an interrupted study or in the published result of the same study, are found by
+ * their key and not run again.
  */
 public final class StudyRunner {
   /** The subfolder of finished replicates, carried from one attempt to the next. */
@@ -77,6 +78,7 @@ public final class StudyRunner {
    * Runs (or resumes) a study into {@code dir}.
    *
    * @param check the checker's settings, for {@code hsgd check}; empty for {@code hsgd simulate}
+   * @param figures the style of the study's figures
    * @param config the config as read, for the manifests
    * @param rerun the command that reproduces the study
    * @throws org.hsgd.InvalidInputException if {@code dir} holds anything but this study's results
@@ -87,6 +89,7 @@ public final class StudyRunner {
       Path dir,
       Progress progress,
       Optional<CheckSettings> check,
+      FigureSettings figures,
       Map<String, Object> config,
       String rerun) {
     ResultFolder.Staging staging =
@@ -111,7 +114,8 @@ public final class StudyRunner {
           });
       List<PointResult> points = pointResults(study, replicates, outcomes, check);
       Table overview = overview(points, check.isPresent());
-      written.addAll(staging.writeAll(files(dir, study, points, overview, check, config, rerun)));
+      written.addAll(
+          staging.writeAll(files(dir, study, points, overview, check, figures, config, rerun)));
       boolean replaced = staging.publish();
       return new Result(points, resumed, replaced, overview, written);
     } catch (RuntimeException e) {
@@ -179,6 +183,7 @@ public final class StudyRunner {
       List<PointResult> points,
       Table overview,
       Optional<CheckSettings> check,
+      FigureSettings figures,
       Map<String, Object> config,
       String rerun) {
     Map<Path, byte[]> files = new LinkedHashMap<>();
@@ -207,13 +212,20 @@ public final class StudyRunner {
     }
     Set<String> keys = StudyTables.keys(study.points());
     files.put(dir.resolve("points.csv"), csv(overview));
-    files.put(dir.resolve("runs.csv"), csv(StudyTables.stack("runs", ran, runs, keys)));
+    Table stackedRuns = StudyTables.stack("runs", ran, runs, keys);
+    files.put(dir.resolve("runs.csv"), csv(stackedRuns));
     files.put(dir.resolve("summary.csv"), csv(StudyTables.stack("summary", ran, summaries, keys)));
     if (check.isPresent()) {
       files.put(
           dir.resolve("check-summary.csv"),
           csv(StudyTables.stack("check-summary", ran, checks, keys)));
     }
+    List<Figure> drawn = new ArrayList<>();
+    for (String key : keys) {
+      PaperFigures.againstGridKey(stackedRuns, key, List.copyOf(keys), figures.style().band())
+          .ifPresent(drawn::add);
+    }
+    files.putAll(FigureFiles.of(dir, drawn, figures.style(), rerun));
     Map<String, Object> manifest = Provenance.manifest(rerun, config, List.of());
     manifest.put("study", study.name());
     List<Map<String, Object>> grid = new ArrayList<>();

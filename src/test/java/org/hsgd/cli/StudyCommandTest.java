@@ -175,6 +175,7 @@ class StudyCommandTest {
         complete,
         Progress.SILENT,
         java.util.Optional.empty(),
+        org.hsgd.report.FigureSettings.DEFAULT,
         Map.of(),
         "test");
     // What a process killed half-way leaves: its hidden folder with some finished replicates.
@@ -192,7 +193,14 @@ class StudyCommandTest {
     Path study = dir.resolve("study");
     StudyRunner.Result resumed =
         StudyRunner.run(
-            s, engine, study, Progress.SILENT, java.util.Optional.empty(), Map.of(), "test");
+            s,
+            engine,
+            study,
+            Progress.SILENT,
+            java.util.Optional.empty(),
+            org.hsgd.report.FigureSettings.DEFAULT,
+            Map.of(),
+            "test");
     assertEquals(4, resumed.resumed());
     assertEquals(2, engine.ran.size(), "only the replicates not finished run again");
     for (String table : TABLES) {
@@ -204,7 +212,14 @@ class StudyCommandTest {
     engine.ran.clear();
     StudyRunner.Result again =
         StudyRunner.run(
-            s, engine, study, Progress.SILENT, java.util.Optional.empty(), Map.of(), "test");
+            s,
+            engine,
+            study,
+            Progress.SILENT,
+            java.util.Optional.empty(),
+            org.hsgd.report.FigureSettings.DEFAULT,
+            Map.of(),
+            "test");
     assertEquals(6, again.resumed());
     assertEquals(0, engine.ran.size());
   }
