@@ -45,6 +45,7 @@ final class ExperimentConfig {
           "batch",
           "eval-every",
           "gradient-average",
+          "weighting",
           "seed",
           "seeds",
           "compare",
@@ -90,7 +91,10 @@ final class ExperimentConfig {
             s.has("participation") ? boxed(s.numbers("participation")) : List.of(),
             s.has("gradient-average")
                 ? named(s, "gradient-average", RunSettings.GradientAverage.class)
-                : defaults.gradientAverage());
+                : defaults.gradientAverage(),
+            s.has("weighting")
+                ? named(s, "weighting", RunSettings.Weighting.class)
+                : RunSettings.Weighting.UNIFORM);
     String compare = s.has("compare") ? s.text("compare").toLowerCase(Locale.ROOT) : "none";
     Require.that(
         Set.of("none", "sandwich").contains(compare),

@@ -58,7 +58,7 @@ final class FigureOptions {
       names = "--metrics",
       paramLabel = "LIST",
       description =
-          "panels of the training figure, any of loss,test_accuracy,grad_norm_sq (default: loss"
+          "panels of the training figure, any of loss,test_accuracy,test_loss,grad_norm_sq (default: loss,"
               + " and test accuracy, or loss and |grad f|^2 without a test set)")
   String metrics;
 
@@ -154,7 +154,9 @@ final class FigureOptions {
         TraceMetric metric = TraceMetric.byColumn(String.valueOf(m).trim());
         if (metric == null) {
           throw new InvalidInputException(
-              "figures.metrics", "must list loss, test_accuracy or grad_norm_sq", "'" + m + "'");
+              "figures.metrics",
+              "must list loss, test_accuracy, test_loss or grad_norm_sq",
+              "'" + m + "'");
         }
         chosen.add(metric);
       }

@@ -27,6 +27,12 @@ public sealed interface BoundBasis {
 
   /** The basis of a run made with the given settings. */
   static BoundBasis of(Run run, RunSettings settings) {
+    if (settings.weighting() != RunSettings.Weighting.UNIFORM) {
+      return new Unavailable(
+          "weighting: samples; the closed-form and numeric bounds are derived for uniform weights,"
+              + " f = (1/n) sum_j F_j, and are not applied to sample-weighted runs (the measured"
+              + " sandwich still is)");
+    }
     if (run.exactConstants().isEmpty()) {
       return new Unavailable(
           "L, sigma^2, Delta and eps_k^2 are known exactly only for the quadratic problems");

@@ -69,6 +69,11 @@ public record ExperimentSpec(
           "must give one center per worker (n=" + topology.workers() + ")",
           () -> e.rows().size() + " centers");
     }
+    Require.that(
+        run.weighting() == RunSettings.Weighting.UNIFORM || problem instanceof ClassificationSpec,
+        "weighting",
+        "must be uniform for the quadratic problems (their workers hold no samples)",
+        () -> "samples");
     Require.atLeast("seeds", seeds, 1);
     long[] periods = topology.periods();
     Require.that(

@@ -170,6 +170,9 @@ public final class BoundReport {
     List<String> notes = new ArrayList<>();
     Scenario s = query.scenario();
     notes.add(
+        "for uniform weights, f = (1/n) sum_j F_j and plain averages, as the theory assumes: not"
+            + " for sample-weighted runs (weighting: samples)");
+    notes.add(
         query.stepSize().isPresent()
             ? "all three bounds at the given gamma"
             : "each bound at its own optimal gamma in (0, gamma_max]");

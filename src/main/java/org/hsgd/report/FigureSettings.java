@@ -24,7 +24,7 @@ public record FigureSettings(PaperStyle style, List<TraceMetric> metrics) {
       return metrics;
     }
     return trace.columnNames().contains(TraceMetric.TEST_ACCURACY.column())
-        ? List.of(TraceMetric.LOSS, TraceMetric.TEST_ACCURACY)
+        ? List.of(TraceMetric.LOSS, TraceMetric.TEST_LOSS, TraceMetric.TEST_ACCURACY)
         : List.of(TraceMetric.LOSS, TraceMetric.GRAD_NORM_SQ);
   }
 }

@@ -43,9 +43,9 @@ public final class TidyTables {
 
   /**
    * Every measurement of every run: experiment, grouping, algorithm, periods, seed, iteration,
-   * loss, grad_norm_sq, test_accuracy, div_total (the divergence of the workers from their global
-   * average, for every algorithm), and for H-SGD the divergence of each level (div_down and div_up
-   * for two levels, div_level_k otherwise).
+   * loss, test_accuracy, test_loss, grad_norm_sq, div_total (the divergence of the workers from
+   * their global average, for every algorithm), and for H-SGD the divergence of each level
+   * (div_down and div_up for two levels, div_level_k otherwise).
    */
   public static Table trace(ExperimentSpec spec, List<Run> runs) {
     int levels = levels(spec);
@@ -64,6 +64,7 @@ public final class TidyTables {
         t.doubleColumn("loss").append(m.loss());
         t.doubleColumn("grad_norm_sq").append(m.gradNormSq());
         t.doubleColumn("test_accuracy").append(m.testAccuracy());
+        t.doubleColumn("test_loss").append(m.testLoss());
         t.doubleColumn("div_total")
             .append(m.divergences().stream().mapToDouble(Double::doubleValue).sum());
         for (int k = 0; k < levelColumns.size(); k++) {
@@ -143,6 +144,7 @@ public final class TidyTables {
     m.put("final_loss", r -> r.trace().last().loss());
     m.put("final_grad_norm_sq", r -> r.trace().last().gradNormSq());
     m.put("final_test_accuracy", r -> r.trace().last().testAccuracy());
+    m.put("final_test_loss", r -> r.trace().last().testLoss());
     m.put("mean_grad_norm_sq", r -> r.trace().meanGradNormSq());
     return m;
   }

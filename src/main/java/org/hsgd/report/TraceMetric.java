@@ -4,6 +4,7 @@ package org.hsgd.report;
 public enum TraceMetric {
   LOSS("loss", "training loss f(u\u209c)"),
   TEST_ACCURACY("test_accuracy", "test accuracy"),
+  TEST_LOSS("test_loss", "test loss"),
   GRAD_NORM_SQ("grad_norm_sq", "\u2016\u2207f(u\u209c)\u2016\u00b2");
 
   private final String column;

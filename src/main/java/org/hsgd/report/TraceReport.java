@@ -11,7 +11,7 @@ public final class TraceReport {
   private TraceReport() {}
 
   /**
-   * Columns: iteration, loss, grad_norm_sq, test_accuracy (empty without a test set),
+   * Columns: iteration, loss, grad_norm_sq, test_accuracy and test_loss (empty without a test set),
    * div_level_1..div_level_K, then div_down and div_up for two levels. Every column is a
    * deterministic function of the spec and seed.
    */
@@ -26,7 +26,8 @@ public final class TraceReport {
             DoubleColumn.create(
                 "grad_norm_sq", trace.stream().mapToDouble(Measurement::gradNormSq)),
             DoubleColumn.create(
-                "test_accuracy", trace.stream().mapToDouble(Measurement::testAccuracy)));
+                "test_accuracy", trace.stream().mapToDouble(Measurement::testAccuracy)),
+            DoubleColumn.create("test_loss", trace.stream().mapToDouble(Measurement::testLoss)));
     for (int k = 1; k <= levels; k++) {
       t.addColumns(divergence("div_level_" + k, trace, k));
     }

@@ -191,16 +191,26 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     return s;
   }
 
+  /** One pass over the test set: each sample's logits give its prediction and its loss. */
   @Override
-  public double testAccuracy(double[] x) {
+  public TestScore test(double[] x) {
     double[] scratch = model.newScratch(1);
+    int classes = train.classes();
     int correct = 0;
+    double loss = 0;
     for (int i = 0; i < test.size(); i++) {
-      if (model.predict(x, test, i, scratch) == test.label(i)) {
+      int logits = model.logits(x, test, i, scratch);
+      if (Model.argmax(scratch, logits, classes) == test.label(i)) {
         correct++;
       }
+      loss += Model.softmaxCrossEntropy(scratch, logits, classes, test.label(i));
     }
-    return (double) correct / test.size();
+    return new TestScore((double) correct / test.size(), loss / test.size());
+  }
+
+  @Override
+  public long[] sampleCounts() {
+    return java.util.Arrays.stream(shards).mapToLong(s -> s.length).toArray();
   }
 
   /** A worker's most frequent label. */

@@ -9,22 +9,44 @@ package org.hsgd.sim;
 final class DivergenceMeter {
   private final Grouping grouping;
   private final double[][][] means; // [k][g][i], k = 1..K
-  private final int[][] sizes; // [k][g] = |V_g|, k = 0..K
+  private final double[][] sizes; // [k][g] = the weight of V_g (|V_g| for unit weights), k = 0..K
+  private final double total;
 
+  /** With every worker of weight 1: the theory's terms. */
   DivergenceMeter(Grouping grouping, int dimension) {
+    this(grouping, dimension, ones(grouping.workers()));
+  }
+
+  /**
+   * With weighted workers: every mean is weighted, and each child counts by its weight over the
+   * total instead of |V_c| / n (the same with unit weights, bit for bit).
+   */
+  DivergenceMeter(Grouping grouping, int dimension, double[] weights) {
     this.grouping = grouping;
     int levels = grouping.levelCount();
     means = new double[levels + 1][][];
-    sizes = new int[levels + 1][];
-    sizes[0] = new int[grouping.workers()];
-    java.util.Arrays.fill(sizes[0], 1);
+    sizes = new double[levels + 1][];
+    sizes[0] = weights.clone();
+    double sum = 0;
+    for (double w : weights) {
+      sum += w;
+    }
+    total = sum;
     for (int k = 1; k <= levels; k++) {
       means[k] = new double[grouping.groupCount(k)][dimension];
-      sizes[k] = new int[grouping.groupCount(k)];
+      sizes[k] = new double[grouping.groupCount(k)];
       for (int g = 0; g < sizes[k].length; g++) {
-        sizes[k][g] = grouping.members(k, g).length;
+        for (int j : grouping.members(k, g)) {
+          sizes[k][g] += weights[j];
+        }
       }
     }
+  }
+
+  private static double[] ones(int n) {
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1);
+    return w;
   }
 
   /**
@@ -32,7 +54,6 @@ final class DivergenceMeter {
    * buffer owned by this meter, valid until the next call).
    */
   double[] measure(double[][] perWorker, double[] terms) {
-    double n = grouping.workers();
     means[0] = perWorker; // level-0 "groups" are workers, the children of level-1 groups
     for (int k = 1; k <= grouping.levelCount(); k++) {
       double term = 0;
@@ -52,7 +73,7 @@ final class DivergenceMeter {
           term += sizes[k - 1][c] * distanceSquared(means[k - 1][c], mean);
         }
       }
-      terms[k - 1] = term / n;
+      terms[k - 1] = term / total;
     }
     return means[grouping.levelCount()][0];
   }

@@ -9,10 +9,16 @@ import java.util.List;
  * @param loss f(u_t) = (1/n) sum_j F_j(u_t)
  * @param gradNormSq |grad f(u_t)|^2 with full local gradients
  * @param testAccuracy accuracy of u_t on the test set (NaN without one)
+ * @param testLoss the mean cross-entropy of u_t on the test set (NaN without one)
  * @param divergences the level-k divergence term of A3 at u_t, k = 1..K (two levels: down, up)
  */
 public record Measurement(
-    long iteration, double loss, double gradNormSq, double testAccuracy, List<Double> divergences)
+    long iteration,
+    double loss,
+    double gradNormSq,
+    double testAccuracy,
+    double testLoss,
+    List<Double> divergences)
     implements java.io.Serializable {
 
   public Measurement {

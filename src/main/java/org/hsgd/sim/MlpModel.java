@@ -141,11 +141,11 @@ public final class MlpModel implements Model {
   }
 
   @Override
-  public int predict(double[] x, Dataset data, int sample, double[] scratch) {
+  public int logits(double[] x, Dataset data, int sample, double[] scratch) {
     System.arraycopy(x, b1, scratch, 0, hidden);
     InputLayer.forward(x, hidden, data, sample, scratch, 0);
     outputLayer(x, scratch, 0);
-    return Model.argmax(scratch, hidden, classes);
+    return hidden;
   }
 
   @Override

@@ -85,8 +85,11 @@ public interface Model {
     }
   }
 
-  /** The predicted class of one sample (scratch from {@link #newScratch}). */
-  int predict(double[] x, Dataset data, int sample, double[] scratch);
+  /**
+   * The logits of one sample at x into the scratch (from {@link #newScratch}); returns where they
+   * start in it.
+   */
+  int logits(double[] x, Dataset data, int sample, double[] scratch);
 
   /** Floating-point operations for one sample's loss and gradient, counting dense inputs. */
   long flopsPerSample();

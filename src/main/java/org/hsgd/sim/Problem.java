@@ -41,8 +41,18 @@ public interface Problem<C> {
   /** F_j(x), with the full gradient of F_j at x written into grad. */
   double lossAndFullGradient(double[] x, double[] grad, C context);
 
-  /** Accuracy on the test set at x, or NaN if the problem has none. */
-  double testAccuracy(double[] x);
+  /** Accuracy and loss on the test set at x, or {@link TestScore#NONE} if the problem has none. */
+  TestScore test(double[] x);
+
+  /**
+   * Each worker's number of samples, for sample-weighted averaging ({@link
+   * RunSettings.Weighting#SAMPLES}); one each where workers have no samples.
+   */
+  default long[] sampleCounts() {
+    long[] ones = new long[workers()];
+    java.util.Arrays.fill(ones, 1);
+    return ones;
+  }
 
   /** One number per worker that summarises its data, for group-IID and group-non-IID grouping. */
   double[] groupingKeys();

@@ -182,8 +182,8 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
   }
 
   @Override
-  public double testAccuracy(double[] x) {
-    return Double.NaN;
+  public TestScore test(double[] x) {
+    return TestScore.NONE;
   }
 
   @Override

@@ -15,14 +15,27 @@ import org.hsgd.Require;
  * @param participation per level k = 1..K, the fraction of children averaged (empty or all 1 = all:
  *     the plain average of the theory)
  * @param gradientAverage which t &lt; T the time average of |grad f(u_t)|^2 runs over
+ * @param weighting how workers count in every average and in the objective
  */
 public record RunSettings(
     long iterations,
     double stepSize,
     long evalEvery,
     List<Double> participation,
-    GradientAverage gradientAverage)
+    GradientAverage gradientAverage,
+    Weighting weighting)
     implements java.io.Serializable {
+
+  /** How the workers count in every average, at every level, and in the objective f. */
+  public enum Weighting {
+    /** Each worker alike: f = (1/n) sum_j F_j, as the theory assumes. */
+    UNIFORM,
+    /**
+     * Each worker by its number of samples, as FedAvg and the authors' code do: every average is
+     * weighted by the samples under it, and f = sum_j (n_j / N) F_j.
+     */
+    SAMPLES
+  }
 
   /** Where the time average (1/T) sum_t |grad f(u_t)|^2 is measured. */
   public enum GradientAverage {
@@ -59,11 +72,27 @@ public record RunSettings(
           () -> "level " + level + ": " + q);
     }
     java.util.Objects.requireNonNull(gradientAverage, "gradientAverage");
+    java.util.Objects.requireNonNull(weighting, "weighting");
   }
 
-  /** Full participation, time average over the checkpoints. */
+  /** Uniform weights. */
+  public RunSettings(
+      long iterations,
+      double stepSize,
+      long evalEvery,
+      List<Double> participation,
+      GradientAverage gradientAverage) {
+    this(iterations, stepSize, evalEvery, participation, gradientAverage, Weighting.UNIFORM);
+  }
+
+  /** Full participation, time average over the checkpoints, uniform weights. */
   public RunSettings(long iterations, double stepSize, long evalEvery) {
     this(iterations, stepSize, evalEvery, List.of(), GradientAverage.CHECKPOINTS);
+  }
+
+  /** The same settings with another weighting. */
+  public RunSettings withWeighting(Weighting value) {
+    return new RunSettings(iterations, stepSize, evalEvery, participation, gradientAverage, value);
   }
 
   /** Whether some level averages only part of its children. */

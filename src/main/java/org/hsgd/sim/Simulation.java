@@ -30,6 +30,7 @@ public final class Simulation<C> implements AutoCloseable {
   private final List<C> contexts;
   private final double[] average;
   private final double[] losses;
+  private final double[] weights; // each worker's weight in every average
   private final DivergenceMeter meter;
   private final Participation participation;
   private final Team team;
@@ -73,7 +74,8 @@ public final class Simulation<C> implements AutoCloseable {
     }
     this.average = new double[d];
     this.losses = new double[n];
-    this.meter = new DivergenceMeter(grouping, d);
+    this.weights = weights(problem, settings.weighting());
+    this.meter = new DivergenceMeter(grouping, d, weights);
     this.levelTerms = new double[grouping.levelCount()];
     this.participation = new Participation(grouping, settings.participation(), streams);
     this.team = team;
@@ -228,20 +230,47 @@ public final class Simulation<C> implements AutoCloseable {
   }
 
   /**
-   * average[from..to) = the mean over workers[first..first + count) of their models, summed in that
-   * order from 0. Model by model rather than element by element: each pass streams through two
-   * arrays instead of striding across all of them, and every element's sum runs in the same order.
+   * Each worker's weight: 1 (uniform), or its number of samples divided by the greatest common
+   * divisor of all of them. With equal shards every weight is 1 again, so that sample weighting
+   * then gives the uniform averages bit for bit; otherwise the weights are exact integers.
+   */
+  private static double[] weights(Problem<?> problem, RunSettings.Weighting weighting) {
+    double[] w = new double[problem.workers()];
+    if (weighting == RunSettings.Weighting.UNIFORM) {
+      java.util.Arrays.fill(w, 1);
+      return w;
+    }
+    long[] counts = problem.sampleCounts();
+    long divisor = 0;
+    for (long c : counts) {
+      divisor =
+          java.math.BigInteger.valueOf(divisor).gcd(java.math.BigInteger.valueOf(c)).longValue();
+    }
+    for (int j = 0; j < w.length; j++) {
+      w[j] = counts[j] / divisor;
+    }
+    return w;
+  }
+
+  /**
+   * average[from..to) = the weighted mean over workers[first..first + count) of their models,
+   * summed in that order from 0, then divided by the sum of their weights. Model by model rather
+   * than element by element: each pass streams through two arrays instead of striding across all of
+   * them, and every element's sum runs in the same order.
    */
   private void meanOf(int[] workers, int first, int count, int from, int to) {
     java.util.Arrays.fill(average, from, to, 0);
+    double total = 0;
     for (int k = first; k < first + count; k++) {
       double[] model = models[workers[k]];
+      double w = weights[workers[k]];
+      total += w;
       for (int i = from; i < to; i++) {
-        average[i] += model[i];
+        average[i] += w * model[i];
       }
     }
     for (int i = from; i < to; i++) {
-      average[i] /= count;
+      average[i] /= total;
     }
   }
 
@@ -258,11 +287,13 @@ public final class Simulation<C> implements AutoCloseable {
    */
   public Measurement measure() {
     double normSq = measureAtAverage();
+    TestScore test = problem.test(average);
     return new Measurement(
         completed,
         loss,
         normSq,
-        problem.testAccuracy(average),
+        test.accuracy(),
+        test.loss(),
         java.util.Arrays.stream(levelTerms).boxed().toList());
   }
 
@@ -275,10 +306,12 @@ public final class Simulation<C> implements AutoCloseable {
     team.run(averageTask);
     team.run(lossTask);
     double sum = 0;
-    for (double l : losses) {
-      sum += l;
+    double total = 0;
+    for (int j = 0; j < n; j++) {
+      sum += weights[j] * losses[j];
+      total += weights[j];
     }
-    loss = sum / n;
+    loss = sum / total;
     double[] gradient = meter.measure(gradients, levelTerms);
     double normSq = 0;
     for (double g : gradient) {

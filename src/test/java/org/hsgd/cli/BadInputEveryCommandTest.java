@@ -245,6 +245,17 @@ class BadInputEveryCommandTest {
                 EXPERIMENT + grid[1]));
       }
     }
+    // Weighting: an unknown one, and samples where workers hold none.
+    for (String weighting : List.of("weighting: heavy\n", "weighting: samples\n")) {
+      for (String command : List.of("simulate", "check")) {
+        cases.add(
+            command(
+                command + " " + weighting.trim(),
+                List.of(command, "{DIR}/e.yaml", "--out", "{DIR}/out"),
+                "e.yaml",
+                EXPERIMENT + weighting));
+      }
+    }
     String gridded = EXPERIMENT + "grid: {gamma: [0.05]}\n";
     for (List<String> flags :
         List.of(

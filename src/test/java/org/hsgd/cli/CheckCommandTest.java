@@ -177,6 +177,39 @@ class CheckCommandTest {
   }
 
   @Test
+  void sampleWeightedRunsAreNotComparedWithTheUniformBounds(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("w.yaml");
+    Files.writeString(
+        config,
+        """
+        problem: {type: logistic}
+        data: {source: gaussian-mixture, classes: 3, features: 5, samples: 120}
+        partition: {type: dirichlet, alpha: 0.3}
+        weighting: samples
+        n: 4
+        groups: [2]
+        periods: [2, 4]
+        gamma: 0.05
+        T: 40
+        eval-every: 10
+        seeds: 2
+        compare: sandwich
+        """);
+    Cli cli = Cli.run("check", config.toString(), "--out", dir.resolve("out").toString());
+    assertTrue(cli.exitCode() == 0 || cli.exitCode() == 3, cli.err());
+    List<String> rows = Files.readAllLines(dir.resolve("out/check-summary.csv"));
+    for (String check : List.of("theory", "bound validity")) {
+      String row = rows.stream().filter(r -> r.startsWith(check + ",")).findFirst().orElseThrow();
+      assertTrue(
+          row.startsWith(check + ",not applicable,")
+              && row.contains("bounds are derived for uniform weights"),
+          row);
+    }
+    String theory = String.join("\n", rows);
+    assertTrue(!theory.contains("empirical sandwich,not applicable"), "the sandwich still runs");
+  }
+
+  @Test
   void exitCodesFollowTheVerdict() {
     assertEquals(0, CheckCommand.exitCode(Verdict.HOLDS));
     assertEquals(0, CheckCommand.exitCode(Verdict.NOT_APPLICABLE));

@@ -85,7 +85,7 @@ class PlotCommandTest {
         "--figure-width|0.5|figures.width must lie between 1.0 and 20.0",
         "--figure-width|one column|figures.width must be a number",
         "--font-size|30|figures.font-size must lie between 5.0 and 14.0",
-        "--metrics|loss,accuracy|figures.metrics must list loss, test_accuracy or grad_norm_sq"
+        "--metrics|loss,accuracy|figures.metrics must list loss, test_accuracy, test_loss or grad_norm_sq"
       })
   void badFigureOptionsAreOneLineAndWriteNothing(
       String flag, String value, String expected, @TempDir Path dir) throws Exception {

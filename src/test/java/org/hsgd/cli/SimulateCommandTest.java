@@ -60,6 +60,7 @@ class SimulateCommandTest {
             "loss",
             "grad_norm_sq",
             "test_accuracy",
+            "test_loss",
             "div_level_1",
             "div_level_2",
             "div_down",
@@ -81,7 +82,7 @@ class SimulateCommandTest {
     assertFalse(m.get("version").asText().isEmpty());
     Table local = Table.read().csv(out.resolve("local-P4-seed1.csv").toFile());
     assertEquals(
-        List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "div_level_1"),
+        List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "test_loss", "div_level_1"),
         local.columnNames());
     assertTrue(cli.out().contains("wrote " + out.resolve("hsgd-seed1.csv")));
     for (String ext : List.of("png", "svg", "pdf")) {

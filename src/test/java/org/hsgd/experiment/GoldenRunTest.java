@@ -54,6 +54,7 @@ class GoldenRunTest {
         rows.add(String.format(at, "loss", m.loss()));
         rows.add(String.format(at, "grad_norm_sq", m.gradNormSq()));
         rows.add(String.format(at, "test_accuracy", m.testAccuracy()));
+        rows.add(String.format(at, "test_loss", m.testLoss()));
         for (int k = 1; k <= m.divergences().size(); k++) {
           rows.add(String.format(at, "div_level_" + k, m.divergences().get(k - 1)));
         }

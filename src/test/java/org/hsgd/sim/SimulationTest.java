@@ -73,8 +73,8 @@ class SimulationTest {
       return loss;
     }
 
-    public double testAccuracy(double[] x) {
-      return Double.NaN;
+    public TestScore test(double[] x) {
+      return TestScore.NONE;
     }
 
     public double[] groupingKeys() {
@@ -260,6 +260,7 @@ class SimulationTest {
         assertEquals(a.get(i).gradNormSq(), c.get(i).gradNormSq(), 0);
         assertEquals(a.get(i).divergences(), c.get(i).divergences());
         assertEquals(a.get(i).testAccuracy(), c.get(i).testAccuracy(), 0);
+        assertEquals(a.get(i).testLoss(), c.get(i).testLoss(), 0);
       }
       assertNotEquals(
           a.get(a.size() - 1).loss(),
