@@ -46,6 +46,7 @@ final class ExperimentConfig {
           "eval-every",
           "gradient-average",
           "weighting",
+          "participation-mode",
           "seed",
           "seeds",
           "compare",
@@ -94,7 +95,10 @@ final class ExperimentConfig {
                 : defaults.gradientAverage(),
             s.has("weighting")
                 ? named(s, "weighting", RunSettings.Weighting.class)
-                : RunSettings.Weighting.UNIFORM);
+                : RunSettings.Weighting.UNIFORM,
+            s.has("participation-mode")
+                ? named(s, "participation-mode", RunSettings.ParticipationMode.class)
+                : RunSettings.ParticipationMode.AVERAGE_SAMPLED);
     String compare = s.has("compare") ? s.text("compare").toLowerCase(Locale.ROOT) : "none";
     Require.that(
         Set.of("none", "sandwich").contains(compare),

@@ -97,6 +97,7 @@ public final class RunReport {
     average.put("over", averagedOver(spec.run()));
     average.put("iterationsAveraged", r.trace().averagedIterations());
     m.put("meanGradNormSq", average);
+    m.put("workerSteps", r.trace().workerSteps());
     m.put("wallSeconds", r.trace().wallSeconds());
     r.exactConstants().ifPresent(c -> m.put("exactConstants", c));
     BoundBasis basis = BoundBasis.of(r, spec.run());

@@ -146,6 +146,7 @@ public final class TidyTables {
     m.put("final_test_accuracy", r -> r.trace().last().testAccuracy());
     m.put("final_test_loss", r -> r.trace().last().testLoss());
     m.put("mean_grad_norm_sq", r -> r.trace().meanGradNormSq());
+    m.put("worker_steps", r -> r.trace().workerSteps());
     return m;
   }
 

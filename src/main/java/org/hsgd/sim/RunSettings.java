@@ -16,6 +16,7 @@ import org.hsgd.Require;
  *     the plain average of the theory)
  * @param gradientAverage which t &lt; T the time average of |grad f(u_t)|^2 runs over
  * @param weighting how workers count in every average and in the objective
+ * @param participationMode what workers left out of an aggregation do during its period
  */
 public record RunSettings(
     long iterations,
@@ -23,8 +24,26 @@ public record RunSettings(
     long evalEvery,
     List<Double> participation,
     GradientAverage gradientAverage,
-    Weighting weighting)
+    Weighting weighting,
+    ParticipationMode participationMode)
     implements java.io.Serializable {
+
+  /** With partial participation at a level: what its unsampled children do. */
+  public enum ParticipationMode {
+    /**
+     * Every worker steps every iteration; at an aggregation, a random part of each group's children
+     * is drawn, their models are averaged, and every member receives the average.
+     */
+    AVERAGE_SAMPLED,
+    /**
+     * FedAvg's: at the start of each period of the level, a random part of each group's children is
+     * drawn; only their workers step during the period (the others stay idle, keeping their model),
+     * and at its end the group's aggregate, over the children drawn, overwrites every member. An
+     * aggregate is the weighted average over the children drawn of each child's own aggregate, each
+     * child counting by its full weight.
+     */
+    IDLE_UNSAMPLED
+  }
 
   /** How the workers count in every average, at every level, and in the objective f. */
   public enum Weighting {
@@ -73,6 +92,25 @@ public record RunSettings(
     }
     java.util.Objects.requireNonNull(gradientAverage, "gradientAverage");
     java.util.Objects.requireNonNull(weighting, "weighting");
+    java.util.Objects.requireNonNull(participationMode, "participationMode");
+  }
+
+  /** The other settings' defaults. */
+  public RunSettings(
+      long iterations,
+      double stepSize,
+      long evalEvery,
+      List<Double> participation,
+      GradientAverage gradientAverage,
+      Weighting weighting) {
+    this(
+        iterations,
+        stepSize,
+        evalEvery,
+        participation,
+        gradientAverage,
+        weighting,
+        ParticipationMode.AVERAGE_SAMPLED);
   }
 
   /** Uniform weights. */
@@ -92,7 +130,19 @@ public record RunSettings(
 
   /** The same settings with another weighting. */
   public RunSettings withWeighting(Weighting value) {
-    return new RunSettings(iterations, stepSize, evalEvery, participation, gradientAverage, value);
+    return new RunSettings(
+        iterations, stepSize, evalEvery, participation, gradientAverage, value, participationMode);
+  }
+
+  /** The same settings with another participation mode. */
+  public RunSettings withParticipationMode(ParticipationMode value) {
+    return new RunSettings(
+        iterations, stepSize, evalEvery, participation, gradientAverage, weighting, value);
+  }
+
+  /** Whether unsampled workers stay idle through the periods of some level. */
+  public boolean idleUnsampled() {
+    return participationMode == ParticipationMode.IDLE_UNSAMPLED && partialParticipation();
   }
 
   /** Whether some level averages only part of its children. */

@@ -41,6 +41,7 @@ public final class Simulation<C> implements AutoCloseable {
   private double loss;
   private int aggregationLevel;
   private long localSteps; // each worker's steps in the next stepTask
+  private long workerSteps; // steps taken by all workers so far
   private long completed;
   private long started;
 
@@ -77,7 +78,10 @@ public final class Simulation<C> implements AutoCloseable {
     this.weights = weights(problem, settings.weighting());
     this.meter = new DivergenceMeter(grouping, d, weights);
     this.levelTerms = new double[grouping.levelCount()];
-    this.participation = new Participation(grouping, settings.participation(), streams);
+    this.participation = new Participation(grouping, settings.participation(), weights, streams);
+    if (settings.idleUnsampled()) {
+      participation.drawPeriods(grouping.levelCount());
+    }
     this.team = team;
   }
 
@@ -119,6 +123,7 @@ public final class Simulation<C> implements AutoCloseable {
               sum / averaged,
               averaged,
               settings.gradientAverage(),
+              simulation.workerSteps,
               (System.nanoTime() - simulation.started) / 1e9);
         }
         if (!Double.isNaN(normSq)) {
@@ -179,12 +184,25 @@ public final class Simulation<C> implements AutoCloseable {
       team.run(stepTask);
       completed += localSteps;
       done += localSteps;
+      workerSteps += localSteps * (settings.idleUnsampled() ? participation.activeCount() : n);
       aggregationLevel = grouping.levelDue(completed);
       if (aggregationLevel > 0) {
-        participation.draw(aggregationLevel);
+        if (settings.idleUnsampled()) {
+          participation.effectiveWeights(aggregationLevel);
+        } else {
+          participation.draw(aggregationLevel);
+        }
         team.run(averageTask);
+        if (settings.idleUnsampled()) {
+          participation.drawPeriods(aggregationLevel); // the next periods of levels 1..k begin
+        }
       }
     }
+  }
+
+  /** A copy of one worker's model (for tests and inspection). */
+  double[] model(int worker) {
+    return models[worker].clone();
   }
 
   /** Iterations taken so far. */
@@ -203,6 +221,9 @@ public final class Simulation<C> implements AutoCloseable {
       double[] x = models[j];
       double[] g = gradients[j];
       C context = contexts.get(j);
+      if (settings.idleUnsampled() && !participation.active(j)) {
+        continue; // left out of this period: idle, keeping its model
+      }
       for (long s = 0; s < localSteps; s++) {
         problem.step(x, gamma, g, context);
       }
@@ -218,11 +239,22 @@ public final class Simulation<C> implements AutoCloseable {
     int from = Team.from(part, team.size(), d);
     int to = Team.from(part + 1, team.size(), d);
     if (aggregationLevel == 0) {
-      meanOf(participation.allWorkers(), 0, n, from, to);
+      meanOf(participation.allWorkers(), 0, n, weights, from, to);
       return;
     }
     for (int g = 0; g < grouping.groupCount(aggregationLevel); g++) {
-      meanOf(participation.takers(), participation.start(g), participation.count(g), from, to);
+      if (settings.idleUnsampled()) {
+        int[] members = grouping.members(aggregationLevel, g);
+        meanOf(members, 0, members.length, participation.effective(), from, to);
+      } else {
+        meanOf(
+            participation.takers(),
+            participation.start(g),
+            participation.count(g),
+            weights,
+            from,
+            to);
+      }
       for (int j : grouping.members(aggregationLevel, g)) {
         System.arraycopy(average, from, models[j], from, to - from);
       }
@@ -258,7 +290,7 @@ public final class Simulation<C> implements AutoCloseable {
    * than element by element: each pass streams through two arrays instead of striding across all of
    * them, and every element's sum runs in the same order.
    */
-  private void meanOf(int[] workers, int first, int count, int from, int to) {
+  private void meanOf(int[] workers, int first, int count, double[] weights, int from, int to) {
     java.util.Arrays.fill(average, from, to, 0);
     double total = 0;
     for (int k = first; k < first + count; k++) {
@@ -352,11 +384,47 @@ public final class Simulation<C> implements AutoCloseable {
     private final int[] count;
     private final int[] order;
     private final int[] all;
+    // For idle-unsampled participation, per level k (index k) and child c of its groups:
+    private final boolean[][] chosen; // whether c was drawn for the current level-k period
+    private final double[][] childWeight; // the weight of the workers under c
+    private final int[][] parentOf; // the level-k group of c
+    private final double[][] chosenWeight; // per level-k group, the weight of its children drawn
+    private final int[][] groupOf; // [k][j]: worker j's level-k group (k = 0: the worker itself)
+    private final boolean[] active; // whether the worker steps in the current periods
+    private final double[] effective; // each worker's weight in the aggregation under way
+    private int activeCount;
 
-    Participation(Grouping grouping, List<Double> fractions, RandomStreams streams) {
+    Participation(
+        Grouping grouping, List<Double> fractions, double[] weights, RandomStreams streams) {
       this.grouping = grouping;
       this.fractions = fractions;
       int levels = grouping.levelCount();
+      int n = grouping.workers();
+      groupOf = new int[levels + 1][n];
+      groupOf[0] = java.util.stream.IntStream.range(0, n).toArray();
+      chosen = new boolean[levels + 1][];
+      childWeight = new double[levels + 1][];
+      parentOf = new int[levels + 1][];
+      chosenWeight = new double[levels + 1][];
+      for (int k = 1; k <= levels; k++) {
+        for (int g = 0; g < grouping.groupCount(k); g++) {
+          for (int j : grouping.members(k, g)) {
+            groupOf[k][j] = g;
+          }
+        }
+        int children = k == 1 ? n : grouping.groupCount(k - 1);
+        chosen[k] = new boolean[children];
+        java.util.Arrays.fill(chosen[k], true);
+        childWeight[k] = new double[children];
+        parentOf[k] = new int[children];
+        chosenWeight[k] = new double[grouping.groupCount(k)];
+        for (int j = 0; j < n; j++) {
+          childWeight[k][groupOf[k - 1][j]] += weights[j];
+          parentOf[k][groupOf[k - 1][j]] = groupOf[k][j];
+        }
+      }
+      this.active = new boolean[n];
+      this.effective = new double[n];
       this.rngs = new UniformRandomProvider[levels + 1];
       for (int k = 1; k <= levels; k++) {
         rngs[k] = streams.stream(RandomStreams.Purpose.PARTICIPATION, k);
@@ -410,6 +478,72 @@ public final class Simulation<C> implements AutoCloseable {
 
     int[] takers() {
       return takers;
+    }
+
+    /**
+     * Begins new periods of levels 1..upTo: in each of their groups, draws the children whose
+     * workers step until the level's next aggregation; the others stay idle.
+     */
+    void drawPeriods(int upTo) {
+      for (int k = 1; k <= upTo; k++) {
+        double q = fractions.isEmpty() ? 1 : fractions.get(k - 1);
+        java.util.Arrays.fill(chosenWeight[k], 0);
+        for (int g = 0; g < grouping.groupCount(k); g++) {
+          int[] kids = grouping.children(k, g);
+          int count = q == 1 ? kids.length : Math.max(1, (int) Math.round(q * kids.length));
+          System.arraycopy(kids, 0, order, 0, kids.length);
+          for (int i = 0; i < count && count < kids.length; i++) { // partial Fisher-Yates
+            int r = i + rngs[k].nextInt(kids.length - i);
+            int tmp = order[i];
+            order[i] = order[r];
+            order[r] = tmp;
+          }
+          for (int i = 0; i < kids.length; i++) {
+            chosen[k][order[i]] = i < count;
+          }
+          for (int c : kids) {
+            chosenWeight[k][g] += chosen[k][c] ? childWeight[k][c] : 0;
+          }
+        }
+      }
+      activeCount = 0;
+      for (int j = 0; j < active.length; j++) {
+        boolean on = true;
+        for (int k = 1; k <= grouping.levelCount(); k++) {
+          on &= chosen[k][groupOf[k - 1][j]];
+        }
+        active[j] = on;
+        activeCount += on ? 1 : 0;
+      }
+    }
+
+    boolean active(int worker) {
+      return active[worker];
+    }
+
+    int activeCount() {
+      return activeCount;
+    }
+
+    /**
+     * Each worker's weight in an aggregation at {@code level}: along its path up to the level, the
+     * product of each child's weight over that of the children drawn beside it, or 0 if a child on
+     * the path was not drawn. A group's aggregate is then the weighted average, over its children
+     * drawn, of their own aggregates.
+     */
+    void effectiveWeights(int level) {
+      for (int j = 0; j < effective.length; j++) {
+        double e = 1;
+        for (int k = 1; k <= level && e != 0; k++) {
+          int c = groupOf[k - 1][j];
+          e = chosen[k][c] ? e * childWeight[k][c] / chosenWeight[k][parentOf[k][c]] : 0;
+        }
+        effective[j] = e;
+      }
+    }
+
+    double[] effective() {
+      return effective;
     }
 
     int start(int g) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param meanGradNormSq (1/m) sum |grad f(u_t)|^2 over the m averaged iterations t &lt; T
  * @param averagedIterations m: T when every iteration is averaged, else the checkpoints below T
  * @param gradientAverage which iterations were averaged
+ * @param workerSteps the SGD steps the workers took in all: n T, or fewer where unsampled workers
+ *     stayed idle
  * @param wallSeconds how long the run took (the only number that differs between identical runs)
  */
 public record Trace(
@@ -17,6 +19,7 @@ public record Trace(
     double meanGradNormSq,
     long averagedIterations,
     RunSettings.GradientAverage gradientAverage,
+    long workerSteps,
     double wallSeconds)
     implements java.io.Serializable {
 

@@ -20,7 +20,7 @@ public class SandwichCheckTest {
       double loss = 2 + (last - 2) * t / 100.0;
       points.add(new Measurement(t, loss, g, Double.NaN, Double.NaN, List.of(0.0)));
     }
-    return new Trace(points, g, 10, RunSettings.GradientAverage.CHECKPOINTS, 0);
+    return new Trace(points, g, 10, RunSettings.GradientAverage.CHECKPOINTS, 800, 0);
   }
 
   public static List<Trace> seeds(double last, double g, double jitter) {

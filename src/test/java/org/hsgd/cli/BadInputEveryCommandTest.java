@@ -246,7 +246,12 @@ class BadInputEveryCommandTest {
       }
     }
     // Weighting: an unknown one, and samples where workers hold none.
-    for (String weighting : List.of("weighting: heavy\n", "weighting: samples\n")) {
+    for (String weighting :
+        List.of(
+            "weighting: heavy\n",
+            "weighting: samples\n",
+            "participation-mode: lazy\n",
+            "participation-mode: [idle-unsampled]\n")) {
       for (String command : List.of("simulate", "check")) {
         cases.add(
             command(
