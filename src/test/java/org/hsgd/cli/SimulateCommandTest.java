@@ -310,6 +310,21 @@ class SimulateCommandTest {
   }
 
   @Test
+  void theAuthorsSettingRunsWithItsConventions(@TempDir Path dir) {
+    TestData.assumeMnist();
+    Path out = dir.resolve("out");
+    Cli cli =
+        Cli.run(
+            "simulate", "experiments/authors-mnist.yaml", "--seeds", "1", "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    Table runs = Table.read().csv(out.resolve("runs.csv").toFile());
+    // One client of five per group trains in each group period: 2 of 10 clients, T = 1000.
+    assertEquals(2000, runs.numberColumn("worker_steps").getDouble(0));
+    assertTrue(runs.numberColumn("final_test_accuracy").getDouble(0) > 0.7, runs.print());
+    assertTrue(runs.numberColumn("final_test_loss").getDouble(0) < 1, runs.print());
+  }
+
+  @Test
   void threeLevelExampleRuns(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     Cli cli = Cli.run("simulate", "experiments/three-level.yaml", "--out", out.toString());
