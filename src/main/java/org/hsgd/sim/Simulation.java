@@ -453,14 +453,7 @@ public final class Simulation<C> implements AutoCloseable {
       int next = 0;
       for (int g = 0; g < grouping.groupCount(level); g++) {
         int[] kids = grouping.children(level, g);
-        int chosen = q == 1 ? kids.length : Math.max(1, (int) Math.round(q * kids.length));
-        System.arraycopy(kids, 0, order, 0, kids.length);
-        for (int i = 0; i < chosen && chosen < kids.length; i++) { // partial Fisher-Yates
-          int r = i + rngs[level].nextInt(kids.length - i);
-          int tmp = order[i];
-          order[i] = order[r];
-          order[r] = tmp;
-        }
+        int chosen = drawInto(order, kids, q, rngs[level]);
         java.util.Arrays.sort(order, 0, chosen); // sum in a fixed order
         start[g] = next;
         for (int i = 0; i < chosen; i++) {
@@ -481,6 +474,22 @@ public final class Simulation<C> implements AutoCloseable {
     }
 
     /**
+     * Draws round(q k) of the k children (at least one) uniformly: they end up first in {@code
+     * into}, the rest after them; returns how many were drawn.
+     */
+    private static int drawInto(int[] into, int[] kids, double q, UniformRandomProvider rng) {
+      int count = q == 1 ? kids.length : Math.max(1, (int) Math.round(q * kids.length));
+      System.arraycopy(kids, 0, into, 0, kids.length);
+      for (int i = 0; i < count && count < kids.length; i++) { // partial Fisher-Yates
+        int r = i + rng.nextInt(kids.length - i);
+        int tmp = into[i];
+        into[i] = into[r];
+        into[r] = tmp;
+      }
+      return count;
+    }
+
+    /**
      * Begins new periods of levels 1..upTo: in each of their groups, draws the children whose
      * workers step until the level's next aggregation; the others stay idle.
      */
@@ -490,14 +499,7 @@ public final class Simulation<C> implements AutoCloseable {
         java.util.Arrays.fill(chosenWeight[k], 0);
         for (int g = 0; g < grouping.groupCount(k); g++) {
           int[] kids = grouping.children(k, g);
-          int count = q == 1 ? kids.length : Math.max(1, (int) Math.round(q * kids.length));
-          System.arraycopy(kids, 0, order, 0, kids.length);
-          for (int i = 0; i < count && count < kids.length; i++) { // partial Fisher-Yates
-            int r = i + rngs[k].nextInt(kids.length - i);
-            int tmp = order[i];
-            order[i] = order[r];
-            order[r] = tmp;
-          }
+          int count = drawInto(order, kids, q, rngs[k]);
           for (int i = 0; i < kids.length; i++) {
             chosen[k][order[i]] = i < count;
           }

@@ -101,19 +101,8 @@ class StudyCommandTest {
   void theLocalEngineAndSparkGiveTheSameTablesBitForBit(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("g.yaml");
     Files.writeString(config, BASE + "grid:\n  periods: [[2, 8], [4, 8]]\n");
-    Cli local = Cli.run("simulate", config.toString(), "--out", dir.resolve("local").toString());
-    assertEquals(0, local.exitCode(), local.err());
-    Cli spark =
-        Cli.run(
-            "simulate",
-            config.toString(),
-            "--out",
-            dir.resolve("spark").toString(),
-            "--engine",
-            "spark",
-            "--master",
-            "local[2]");
-    assertEquals(0, spark.exitCode(), spark.err());
+    Cli local = simulate(config, dir.resolve("local"));
+    Cli spark = simulate(config, dir.resolve("spark"), "--engine", "spark", "--master", "local[2]");
     for (String table : TABLES) {
       assertEquals(
           Files.readString(dir.resolve("local").resolve(table)),
@@ -143,19 +132,8 @@ class StudyCommandTest {
         eval-every: 4
         grid: {batch: [4, 8]}
         """);
-    Cli local = Cli.run("simulate", config.toString(), "--out", dir.resolve("l").toString());
-    Cli spark =
-        Cli.run(
-            "simulate",
-            config.toString(),
-            "--out",
-            dir.resolve("s").toString(),
-            "--engine",
-            "spark",
-            "--master",
-            "local[2]");
-    assertEquals(0, local.exitCode(), local.err());
-    assertEquals(0, spark.exitCode(), spark.err());
+    simulate(config, dir.resolve("l"));
+    simulate(config, dir.resolve("s"), "--engine", "spark", "--master", "local[2]");
     assertEquals(
         Files.readString(dir.resolve("l/summary.csv")),
         Files.readString(dir.resolve("s/summary.csv")));
@@ -191,16 +169,7 @@ class StudyCommandTest {
     }
     Counting engine = new Counting(new LocalEngine(2, Mnist.defaultCache()));
     Path study = dir.resolve("study");
-    StudyRunner.Result resumed =
-        StudyRunner.run(
-            s,
-            engine,
-            study,
-            Progress.SILENT,
-            java.util.Optional.empty(),
-            org.hsgd.report.FigureSettings.DEFAULT,
-            Map.of(),
-            "test");
+    StudyRunner.Result resumed = simulate(s, engine, study);
     assertEquals(4, resumed.resumed());
     assertEquals(2, engine.ran.size(), "only the replicates not finished run again");
     for (String table : TABLES) {
@@ -210,16 +179,7 @@ class StudyCommandTest {
     assertTrue(!Files.exists(partial), "the dead process's folder is cleaned up");
     // The published study has them all: running it again runs nothing.
     engine.ran.clear();
-    StudyRunner.Result again =
-        StudyRunner.run(
-            s,
-            engine,
-            study,
-            Progress.SILENT,
-            java.util.Optional.empty(),
-            org.hsgd.report.FigureSettings.DEFAULT,
-            Map.of(),
-            "test");
+    StudyRunner.Result again = simulate(s, engine, study);
     assertEquals(6, again.resumed());
     assertEquals(0, engine.ran.size());
   }
@@ -280,6 +240,29 @@ class StudyCommandTest {
         points.toString());
     assertTrue(Files.isDirectory(dir.resolve("out/points/point-0")));
     assertTrue(!Files.exists(dir.resolve("out/points/point-1")));
+  }
+
+  /** A study run as {@code hsgd simulate} runs it, on the given engine. */
+  private static StudyRunner.Result simulate(Study study, Engine engine, Path out) {
+    return StudyRunner.run(
+        study,
+        engine,
+        out,
+        Progress.SILENT,
+        java.util.Optional.empty(),
+        org.hsgd.report.FigureSettings.DEFAULT,
+        Map.of(),
+        "test");
+  }
+
+  /** {@code hsgd simulate CONFIG --out OUT FLAGS...}, which must succeed. */
+  private static Cli simulate(Path config, Path out, String... flags) {
+    List<String> args =
+        new ArrayList<>(List.of("simulate", config.toString(), "--out", out.toString()));
+    args.addAll(List.of(flags));
+    Cli cli = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, cli.exitCode(), cli.err());
+    return cli;
   }
 
   /** The process id of a process that has ended. */
