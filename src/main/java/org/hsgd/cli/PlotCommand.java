@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Redraw the figures of results already on disk, without rerunning anything.",
-      "Reads the tidy tables that simulate and check wrote (trace.csv; bound-curves.csv and check-bound-validity.csv of a check) and draws the training figure, the divergence figure (of every folder given, one colour per grouping), the bounds and the bound against the measurement, in the paper style the options set."
+      "Reads the tidy tables that simulate and check wrote (trace.csv; bound-curves.csv and check-bound-validity.csv of a check) and draws the training figure, the divergence figure (of every folder given, one colour per grouping), the bounds and the bound against the measurement, in the paper style the options set; for a study (a folder with points.csv), the figure of each numeric grid key, from its runs.csv."
     })
 final class PlotCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

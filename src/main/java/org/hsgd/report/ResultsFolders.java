@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hsgd.Require;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -22,6 +24,9 @@ public final class ResultsFolders {
   /** The table every results folder holds. */
   public static final String TRACE = "trace.csv";
 
+  /** The table that marks a study's folder: one row per grid point. */
+  static final String POINTS = "points.csv";
+
   private ResultsFolders() {}
 
   /**
@@ -34,6 +39,9 @@ public final class ResultsFolders {
   public static List<Figure> figures(List<Path> folders, FigureSettings settings) {
     Require.that(
         !folders.isEmpty(), "folders", "must name at least one results folder", () -> "none");
+    if (Files.isRegularFile(folders.get(0).resolve(POINTS))) {
+      return studyFigures(folders.get(0), settings);
+    }
     List<Table> traces = new ArrayList<>();
     for (Path folder : folders) {
       Path trace = folder.resolve(TRACE);
@@ -61,13 +69,41 @@ public final class ResultsFolders {
   }
 
   /**
+   * A study's figures: each numeric grid key against the measured time average, from its stacked
+   * runs.csv; the grid keys are the columns of points.csv between the label and the status.
+   */
+  private static List<Figure> studyFigures(Path folder, FigureSettings settings) {
+    List<String> columns = read(folder.resolve(POINTS)).columnNames();
+    List<String> keys = columns.subList(1, columns.indexOf("status"));
+    Map<String, ColumnType> asWritten = new java.util.HashMap<>();
+    keys.forEach(k -> asWritten.put(k, ColumnType.STRING));
+    Table runs = read(folder.resolve("runs.csv"), asWritten);
+    List<Figure> figures = new ArrayList<>();
+    for (String key : keys) {
+      PaperFigures.againstGridKey(runs, key, keys, settings.style().band()).ifPresent(figures::add);
+    }
+    return figures;
+  }
+
+  /**
    * A CSV table as written by hsgd, with its column types inferred. A column with no value at all
    * (the exact expectation where none is known, say) has no type to infer: it is read as numbers,
    * all missing, which is what hsgd wrote.
    */
   public static Table read(Path csv) {
+    return read(csv, Map.of());
+  }
+
+  /** As {@link #read(Path)}, with the given columns read as the given types. */
+  private static Table read(Path csv, Map<String, ColumnType> types) {
     try {
-      Table t = Table.read().csv(CsvReadOptions.builder(csv.toFile()).sample(false).build());
+      Table t =
+          Table.read()
+              .csv(
+                  CsvReadOptions.builder(csv.toFile())
+                      .sample(false)
+                      .columnTypesPartial(types)
+                      .build());
       for (Column<?> c : List.copyOf(t.columns())) {
         if (!(c instanceof NumericColumn<?>) && c.size() > 0 && c.countMissing() == c.size()) {
           t.replaceColumn(c.name(), DoubleColumn.create(c.name(), c.size()));

@@ -100,7 +100,7 @@ class StudyCommandTest {
   @Test
   void theLocalEngineAndSparkGiveTheSameTablesBitForBit(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("g.yaml");
-    Files.writeString(config, BASE + "grid:\n  periods: [[2, 8], [4, 8]]\n");
+    Files.writeString(config, BASE + "grid:\n  periods: [[2, 8], [4, 16]]\n");
     Cli local = simulate(config, dir.resolve("local"));
     Cli spark = simulate(config, dir.resolve("spark"), "--engine", "spark", "--master", "local[2]");
     for (String table : TABLES) {
@@ -113,6 +113,9 @@ class StudyCommandTest {
         Files.readString(dir.resolve("local/points/point-1/trace.csv")),
         Files.readString(dir.resolve("spark/points/point-1/trace.csv")));
     assertTrue(local.out().contains("point-1"), local.out());
+    Cli plot = Cli.run("plot", dir.resolve("spark").toString(), "--formats", "svg");
+    assertEquals(0, plot.exitCode(), plot.err());
+    assertTrue(Files.isRegularFile(dir.resolve("spark/study-periods.svg")), plot.out());
   }
 
   @Test
