@@ -79,20 +79,13 @@ final class StudyCommand {
             + (check.isPresent() ? ", check-summary.csv" : "")
             + ", a figure per numeric grid key (study-<key>), study.manifest.json, and each point's"
             + " tables under points/<point>/");
-    Verdict worst = Verdict.HOLDS;
-    for (StudyRunner.PointResult p : result.points()) {
-      if (p.check().isPresent() && severity(p.check().get().verdict()) > severity(worst)) {
-        worst = p.check().get().verdict();
-      }
-    }
-    return CheckCommand.exitCode(worst);
-  }
-
-  private static int severity(Verdict v) {
-    return switch (v) {
-      case VIOLATED -> 2;
-      case INCONCLUSIVE -> 1;
-      case HOLDS, NOT_APPLICABLE -> 0;
-    };
+    // Every point's verdict at once: the worst of them (Verdict.all), as for a single check.
+    Verdict all =
+        Verdict.all(
+            result.points().stream()
+                .flatMap(p -> p.check().stream())
+                .map(c -> c.verdict())
+                .toList());
+    return CheckCommand.exitCode(all);
   }
 }

@@ -17,10 +17,6 @@ public record Outcome(Replicate replicate, List<Run> runs, String failure)
     runs = List.copyOf(runs);
   }
 
-  public boolean failed() {
-    return !failure.isEmpty();
-  }
-
   /**
    * Runs a replicate on this thread (its simulation with {@code threads} workers), catching the
    * failures that belong to it.

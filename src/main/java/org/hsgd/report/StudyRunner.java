@@ -135,18 +135,24 @@ public final class StudyRunner {
       List<Replicate> replicates,
       Map<Replicate, Outcome> outcomes,
       Optional<CheckSettings> check) {
+    List<List<Run>> runsOf = new ArrayList<>();
+    List<String> failureOf = new ArrayList<>();
+    for (int p = 0; p < study.points().size(); p++) {
+      runsOf.add(new ArrayList<>());
+      failureOf.add("");
+    }
+    for (Replicate r : replicates) { // one pass, seed by seed within each point
+      Outcome o = outcomes.get(r);
+      runsOf.get(r.point()).addAll(o.runs());
+      if (failureOf.get(r.point()).isEmpty()) {
+        failureOf.set(r.point(), o.failure());
+      }
+    }
     List<PointResult> results = new ArrayList<>();
     for (int p = 0; p < study.points().size(); p++) {
       GridPoint point = study.points().get(p);
-      List<Run> runs = new ArrayList<>();
-      String failure = "";
-      for (Replicate r : replicates) {
-        Outcome o = outcomes.get(r);
-        if (r.point() == p) {
-          runs.addAll(o.runs());
-          failure = failure.isEmpty() ? o.failure() : failure;
-        }
-      }
+      List<Run> runs = runsOf.get(p);
+      String failure = failureOf.get(p);
       if (!failure.isEmpty()) {
         results.add(new PointResult(point, List.of(), failure, Optional.empty()));
         continue;

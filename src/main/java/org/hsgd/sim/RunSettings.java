@@ -95,32 +95,21 @@ public record RunSettings(
     java.util.Objects.requireNonNull(participationMode, "participationMode");
   }
 
-  /** The other settings' defaults. */
-  public RunSettings(
-      long iterations,
-      double stepSize,
-      long evalEvery,
-      List<Double> participation,
-      GradientAverage gradientAverage,
-      Weighting weighting) {
-    this(
-        iterations,
-        stepSize,
-        evalEvery,
-        participation,
-        gradientAverage,
-        weighting,
-        ParticipationMode.AVERAGE_SAMPLED);
-  }
-
-  /** Uniform weights. */
+  /** Uniform weights; with partial participation, the sampled workers averaged. */
   public RunSettings(
       long iterations,
       double stepSize,
       long evalEvery,
       List<Double> participation,
       GradientAverage gradientAverage) {
-    this(iterations, stepSize, evalEvery, participation, gradientAverage, Weighting.UNIFORM);
+    this(
+        iterations,
+        stepSize,
+        evalEvery,
+        participation,
+        gradientAverage,
+        Weighting.UNIFORM,
+        ParticipationMode.AVERAGE_SAMPLED);
   }
 
   /** Full participation, time average over the checkpoints, uniform weights. */

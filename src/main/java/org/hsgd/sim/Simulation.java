@@ -31,6 +31,7 @@ public final class Simulation<C> implements AutoCloseable {
   private final double[] average;
   private final double[] losses;
   private final double[] weights; // each worker's weight in every average
+  private final boolean idleUnsampled; // settings.idleUnsampled(), read once: it builds a stream
   private final DivergenceMeter meter;
   private final Participation participation;
   private final Team team;
@@ -76,10 +77,11 @@ public final class Simulation<C> implements AutoCloseable {
     this.average = new double[d];
     this.losses = new double[n];
     this.weights = weights(problem, settings.weighting());
+    this.idleUnsampled = settings.idleUnsampled();
     this.meter = new DivergenceMeter(grouping, d, weights);
     this.levelTerms = new double[grouping.levelCount()];
     this.participation = new Participation(grouping, settings.participation(), weights, streams);
-    if (settings.idleUnsampled()) {
+    if (idleUnsampled) {
       participation.drawPeriods(grouping.levelCount());
     }
     this.team = team;
@@ -184,16 +186,16 @@ public final class Simulation<C> implements AutoCloseable {
       team.run(stepTask);
       completed += localSteps;
       done += localSteps;
-      workerSteps += localSteps * (settings.idleUnsampled() ? participation.activeCount() : n);
+      workerSteps += localSteps * (idleUnsampled ? participation.activeCount() : n);
       aggregationLevel = grouping.levelDue(completed);
       if (aggregationLevel > 0) {
-        if (settings.idleUnsampled()) {
+        if (idleUnsampled) {
           participation.effectiveWeights(aggregationLevel);
         } else {
           participation.draw(aggregationLevel);
         }
         team.run(averageTask);
-        if (settings.idleUnsampled()) {
+        if (idleUnsampled) {
           participation.drawPeriods(aggregationLevel); // the next periods of levels 1..k begin
         }
       }
@@ -221,7 +223,7 @@ public final class Simulation<C> implements AutoCloseable {
       double[] x = models[j];
       double[] g = gradients[j];
       C context = contexts.get(j);
-      if (settings.idleUnsampled() && !participation.active(j)) {
+      if (idleUnsampled && !participation.active(j)) {
         continue; // left out of this period: idle, keeping its model
       }
       for (long s = 0; s < localSteps; s++) {
@@ -243,7 +245,7 @@ public final class Simulation<C> implements AutoCloseable {
       return;
     }
     for (int g = 0; g < grouping.groupCount(aggregationLevel); g++) {
-      if (settings.idleUnsampled()) {
+      if (idleUnsampled) {
         int[] members = grouping.members(aggregationLevel, g);
         meanOf(members, 0, members.length, participation.effective(), from, to);
       } else {

@@ -73,26 +73,14 @@ class KillTest {
 
   /** Runs hsgd in its own JVM, killed with SIGKILL after {@code killAfterMs}; its exit code. */
   private static int run(String command, Path config, Path out, long killAfterMs) throws Exception {
-    List<String> args = new java.util.ArrayList<>();
-    args.addAll(
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Djava.awt.headless=true",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.hsgd.cli.Main"));
-    args.addAll(List.of(command.split(" ")));
+    List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
     if (command.equals("simulate")) {
       args.add(config.toString());
     } else {
       args.addAll(List.of("--config", config.toString()));
     }
     args.addAll(List.of("--out", out.toString()));
-    Process p =
-        new ProcessBuilder(args)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    Process p = Cli.start(args);
     if (!p.waitFor(Math.min(killAfterMs, 120_000), TimeUnit.MILLISECONDS)) {
       p.destroyForcibly();
       p.waitFor();

@@ -150,15 +150,7 @@ class StudyCommandTest {
   void anInterruptedStudyResumesWithoutRerunningWhatItFinished(@TempDir Path dir) throws Exception {
     Study s = study(BASE + "grid: {gamma: [0.01, 0.02, 0.03]}\n");
     Path complete = dir.resolve("complete");
-    StudyRunner.run(
-        s,
-        new LocalEngine(2, Mnist.defaultCache()),
-        complete,
-        Progress.SILENT,
-        java.util.Optional.empty(),
-        org.hsgd.report.FigureSettings.DEFAULT,
-        Map.of(),
-        "test");
+    simulate(s, new LocalEngine(2, Mnist.defaultCache()), complete);
     // What a process killed half-way leaves: its hidden folder with some finished replicates.
     long deadPid = deadProcess();
     Path partial = dir.resolve(".study." + deadPid + ".1a2b.partial/replicates");
@@ -194,21 +186,8 @@ class StudyCommandTest {
         config, BASE.replace("T: 40", "T: 3000") + "grid: {gamma: [0.01, 0.02, 0.03, 0.04]}\n");
     Path out = dir.resolve("out");
     Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.hsgd.cli.Main",
-                "simulate",
-                config.toString(),
-                "--threads",
-                "1",
-                "--out",
-                out.toString())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        Cli.start(
+            List.of("simulate", config.toString(), "--threads", "1", "--out", out.toString()));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (finishedReplicates(dir) < 2 && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
@@ -228,6 +207,22 @@ class StudyCommandTest {
           table);
     }
     assertEquals(0, fresh.exitCode());
+  }
+
+  @Test
+  void aCheckedStudyExitsWithItsWorstPointsVerdict(@TempDir Path dir) throws Exception {
+    // The non-convex sandwich holds; with cos-weight 0 the quadratic is convex, u_t does not depend
+    // on the schedule and the sandwich cannot be told apart: inconclusive, which wins.
+    Path config = dir.resolve("v.yaml");
+    Files.writeString(
+        config,
+        Files.readString(Path.of("experiments/quadratic-cos-sandwich.yaml"))
+            + "grid: {problem.cos-weight: [1.0, 0.0]}\n");
+    Cli cli = Cli.run("check", config.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(CheckCommand.INCONCLUSIVE, cli.exitCode(), cli.out() + cli.err());
+    List<String> points = Files.readAllLines(dir.resolve("out/points.csv"));
+    assertTrue(points.get(1).endsWith(",holds"), points.toString());
+    assertTrue(points.get(2).endsWith(",inconclusive"), points.toString());
   }
 
   @Test
