@@ -11,6 +11,7 @@ import java.util.List;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.check.*;
 import org.hsgd.experiment.*;
+import org.hsgd.figure.*;
 import org.hsgd.report.*;
 
 // Scale: the horizon is 500 * scale iterations and the seeds 4 * scale.
@@ -43,7 +44,7 @@ for (var entry : problems.entrySet()) {
   figures.add(new Figure(entry.getKey(), figure.panels(), figure.caption()));
   System.out.println(entry.getKey() + ": bound validity " + result.validity().verdict().label());
 }
-var files = FigureFiles.of(out, figures, PaperStyle.oneColumn(), "jshell notebooks/figure-bound-vs-measured.jsh");
+var files = FigureFiles.of(out, figures, FigureSettings.DEFAULT, "jshell notebooks/figure-bound-vs-measured.jsh");
 Outputs.writeAll(files);
 files.keySet().forEach(p -> System.out.println("wrote " + p));
 /exit

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.hsgd.bounds.*;
+import org.hsgd.figure.*;
 import org.hsgd.report.*;
 
 // Scale: the horizon T of the G panel (the T panel runs from G to 100 T). Cheap at any size.
@@ -23,7 +24,7 @@ var curves = BoundCurves.of(scenario, OptionalDouble.empty(), T);
 var figure = PaperFigures.bounds(curves);
 var files = new java.util.LinkedHashMap<Path, byte[]>();
 files.put(out.resolve("bound-curves.csv"), Tables.csv(curves).getBytes());
-files.putAll(FigureFiles.of(out, List.of(figure), PaperStyle.oneColumn(), "jshell notebooks/figure-bounds.jsh"));
+files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, "jshell notebooks/figure-bounds.jsh"));
 Outputs.writeAll(files);
 files.keySet().forEach(p -> System.out.println("wrote " + p));
 /exit

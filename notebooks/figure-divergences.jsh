@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.experiment.*;
+import org.hsgd.figure.*;
 import org.hsgd.report.*;
 import org.hsgd.sim.GroupingStrategy;
 
@@ -35,7 +36,7 @@ for (GroupingStrategy grouping : List.of(GroupingStrategy.GROUP_IID, GroupingStr
 var figure = PaperFigures.divergences(trace, SeedBand.MIN_MAX).orElseThrow();
 var files = new java.util.LinkedHashMap<Path, byte[]>();
 files.put(out.resolve("trace.csv"), Tables.csv(trace).getBytes());
-files.putAll(FigureFiles.of(out, List.of(figure), PaperStyle.oneColumn(), "jshell notebooks/figure-divergences.jsh"));
+files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, "jshell notebooks/figure-divergences.jsh"));
 Outputs.writeAll(files);
 files.keySet().forEach(p -> System.out.println("wrote " + p));
 /exit

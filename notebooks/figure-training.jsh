@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.experiment.*;
+import org.hsgd.figure.*;
 import org.hsgd.report.*;
 
 // Scale: 1 runs in seconds (T = 64, 2 seeds); 20 gives T = 1280 and 3 seeds, as in
@@ -33,7 +34,7 @@ var figure = PaperFigures.training(
     trace, List.of(TraceMetric.LOSS, TraceMetric.TEST_ACCURACY), SeedBand.MIN_MAX);
 var files = new java.util.LinkedHashMap<Path, byte[]>();
 files.put(out.resolve("trace.csv"), Tables.csv(trace).getBytes());
-files.putAll(FigureFiles.of(out, List.of(figure), PaperStyle.oneColumn(), "jshell notebooks/figure-training.jsh"));
+files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, "jshell notebooks/figure-training.jsh"));
 Outputs.writeAll(files);
 files.keySet().forEach(p -> System.out.println("wrote " + p));
 /exit

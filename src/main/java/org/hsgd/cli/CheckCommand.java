@@ -13,8 +13,8 @@ import org.hsgd.check.Checker;
 import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
+import org.hsgd.figure.Figure;
 import org.hsgd.report.CheckReport;
-import org.hsgd.report.Figure;
 import org.hsgd.report.FigureFiles;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.ResultFolder;
@@ -92,7 +92,7 @@ final class CheckCommand implements Callable<Integer> {
       RunReport runReport = new RunReport(experiment, runs);
       List<Figure> figureList = new ArrayList<>(runReport.figures(figureSettings));
       figureList.addAll(report.figures(boundCurves));
-      files.putAll(FigureFiles.of(dir, figureList, figureSettings.style(), rerun));
+      files.putAll(FigureFiles.of(dir, figureList, figureSettings, rerun));
       staging.writeAll(files);
       staging.writeAll(runReport.tables(dir));
       boolean replaced = staging.publish();

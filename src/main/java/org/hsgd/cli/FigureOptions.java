@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hsgd.InvalidInputException;
-import org.hsgd.report.FigureFormat;
+import org.hsgd.figure.FigureFormat;
+import org.hsgd.figure.PaperStyle;
+import org.hsgd.figure.SeedBand;
 import org.hsgd.report.FigureSettings;
-import org.hsgd.report.PaperStyle;
-import org.hsgd.report.SeedBand;
 import org.hsgd.report.TraceMetric;
 import picocli.CommandLine.Option;
 
@@ -139,14 +139,14 @@ final class FigureOptions {
       }
       style = style.withFormats(chosen);
     }
+    SeedBand band = FigureSettings.DEFAULT.band();
     if (s.has("band")) {
       String b = s.text("band");
-      SeedBand chosen = SeedBand.byKey(b);
-      if (chosen == null) {
+      band = SeedBand.byKey(b);
+      if (band == null) {
         throw new InvalidInputException(
             "figures.band", "must be min-max, sd or ci95", "'" + b + "'");
       }
-      style = style.withBand(chosen);
     }
     List<TraceMetric> chosen = new ArrayList<>();
     if (s.has("metrics")) {
@@ -161,7 +161,7 @@ final class FigureOptions {
         chosen.add(metric);
       }
     }
-    return new FigureSettings(style, chosen);
+    return new FigureSettings(style, band, chosen);
   }
 
   private static FigureFormat oneOf(String field, String given, FigureFormat[] allowed) {

@@ -58,7 +58,7 @@ final class PlotCommand implements Callable<Integer> {
             + ExperimentOptions.shellQuoted(dir.toString())
             + figures.given();
     Map<Path, byte[]> files =
-        FigureFiles.of(dir, ResultsFolders.figures(folders, settings), settings.style(), rerun);
+        FigureFiles.of(dir, ResultsFolders.figures(folders, settings), settings, rerun);
     Outputs.writeAll(files);
     ResultFolder.adopt(dir, List.copyOf(files.keySet()));
     files.keySet().forEach(p -> spec.commandLine().getOut().println("wrote " + p));

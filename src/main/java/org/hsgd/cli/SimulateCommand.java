@@ -65,7 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
       written.addAll(staging.writeAll(report.tables(dir)));
       written.addAll(
           staging.writeAll(
-              FigureFiles.of(dir, report.figures(figureSettings), figureSettings.style(), rerun)));
+              FigureFiles.of(dir, report.figures(figureSettings), figureSettings, rerun)));
       replaced = staging.publish();
     }
     var out = spec.commandLine().getOut();

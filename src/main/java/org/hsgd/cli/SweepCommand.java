@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hsgd.InvalidInputException;
 import org.hsgd.bounds.SandwichResult;
+import org.hsgd.figure.FigureRenderer;
 import org.hsgd.report.BoundReport;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
@@ -82,7 +83,7 @@ final class SweepCommand implements Callable<Integer> {
     Map<Path, byte[]> files = new LinkedHashMap<>();
     files.put(
         dir.resolve(name + ".csv"), Tables.csv(report.table()).getBytes(StandardCharsets.UTF_8));
-    files.putAll(report.figure(name).files(dir, figureSettings.style()));
+    files.putAll(FigureRenderer.files(report.figure(name), dir, figureSettings.style()));
     List<String> written = files.keySet().stream().map(Path::toString).toList();
     String rerun =
         "./hsgd bound sweep --config "

@@ -16,6 +16,7 @@ import org.hsgd.check.TheoryCheck;
 import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Variant;
+import org.hsgd.figure.Figure;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hsgd.figure.Figure;
+import org.hsgd.figure.FigureRenderer;
 
 /**
- * Figures as files, with {@code figures.manifest.json}: each figure's caption, the style, and how
- * to redraw them.
+ * Figures as files, with {@code figures.manifest.json}: each figure's caption, the style and band,
+ * and how to redraw them.
  */
 public final class FigureFiles {
   /** The name of the manifest written beside the figures. */
@@ -23,11 +25,11 @@ public final class FigureFiles {
    * @param rerun the command that made the tables the figures are drawn from
    */
   public static Map<Path, byte[]> of(
-      Path dir, List<Figure> figures, PaperStyle style, String rerun) {
+      Path dir, List<Figure> figures, FigureSettings settings, String rerun) {
     Map<Path, byte[]> files = new LinkedHashMap<>();
     List<Map<String, Object>> described = new ArrayList<>();
     for (Figure f : figures) {
-      Map<Path, byte[]> own = f.files(dir, style);
+      Map<Path, byte[]> own = FigureRenderer.files(f, dir, settings.style());
       files.putAll(own);
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", f.name());
@@ -38,7 +40,8 @@ public final class FigureFiles {
     Map<String, Object> manifest =
         Provenance.manifest(rerun, Map.of(), files.keySet().stream().map(Path::toString).toList());
     manifest.put("redraw", "./hsgd plot " + dir + " (with the figure options to restyle)");
-    manifest.put("style", style);
+    manifest.put("style", settings.style());
+    manifest.put("band", settings.band().key());
     manifest.put("font", "DejaVu Sans, embedded in the PDF");
     manifest.put("figures", described);
     files.put(dir.resolve(MANIFEST), Outputs.json(manifest).getBytes(StandardCharsets.UTF_8));

@@ -1,20 +1,26 @@
 package org.hsgd.report;
 
 import java.util.List;
+import org.hsgd.figure.PaperStyle;
+import org.hsgd.figure.SeedBand;
 import tech.tablesaw.api.Table;
 
 /**
- * What figures to draw and how: the paper style and the metrics of the training figure.
+ * What figures to draw and how: the paper style, what the band around a mean over seeds shows, and
+ * the metrics of the training figure.
  *
+ * @param band what the band around a mean over seeds shows
  * @param metrics the training figure's panels; empty for the default: the loss, and test accuracy
  *     where there is a test set, else |grad f(u_t)|^2
  */
-public record FigureSettings(PaperStyle style, List<TraceMetric> metrics) {
-  /** One column, the default metrics. */
+public record FigureSettings(PaperStyle style, SeedBand band, List<TraceMetric> metrics) {
+  /** One column, min-max bands, the default metrics. */
   public static final FigureSettings DEFAULT =
-      new FigureSettings(PaperStyle.oneColumn(), List.of());
+      new FigureSettings(PaperStyle.oneColumn(), SeedBand.MIN_MAX, List.of());
 
   public FigureSettings {
+    org.hsgd.Require.that(
+        band != null, "figures.band", "must be min-max, sd or ci95", () -> "null");
     metrics = List.copyOf(metrics);
   }
 

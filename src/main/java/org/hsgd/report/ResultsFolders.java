@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hsgd.Require;
+import org.hsgd.figure.Figure;
+import org.hsgd.figure.SeedBand;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -53,7 +55,7 @@ public final class ResultsFolders {
       traces.add(read(trace));
     }
     Table first = traces.get(0);
-    SeedBand band = settings.style().band();
+    SeedBand band = settings.band();
     List<Figure> figures = new ArrayList<>();
     figures.add(PaperFigures.training(first, settings.metricsFor(first), band));
     PaperFigures.divergences(concatenated(traces), band).ifPresent(figures::add);
@@ -80,7 +82,7 @@ public final class ResultsFolders {
     Table runs = read(folder.resolve("runs.csv"), asWritten);
     List<Figure> figures = new ArrayList<>();
     for (String key : keys) {
-      PaperFigures.againstGridKey(runs, key, keys, settings.style().band()).ifPresent(figures::add);
+      PaperFigures.againstGridKey(runs, key, keys, settings.band()).ifPresent(figures::add);
     }
     return figures;
   }

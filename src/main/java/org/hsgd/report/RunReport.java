@@ -9,6 +9,8 @@ import org.hsgd.bounds.ConvergenceBound;
 import org.hsgd.experiment.BoundBasis;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
+import org.hsgd.figure.Figure;
+import org.hsgd.figure.SeedBand;
 import org.hsgd.sim.RunSettings;
 import tech.tablesaw.api.Table;
 
@@ -47,7 +49,7 @@ public final class RunReport {
   /** The figures of the runs: training curves, and H-SGD's divergences for two levels. */
   public List<Figure> figures(FigureSettings settings) {
     Table trace = trace();
-    SeedBand band = settings.style().band();
+    SeedBand band = settings.band();
     List<Figure> figures = new java.util.ArrayList<>();
     figures.add(PaperFigures.training(trace, settings.metricsFor(trace), band));
     PaperFigures.divergences(trace, band).ifPresent(figures::add);

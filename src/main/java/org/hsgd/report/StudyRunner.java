@@ -26,6 +26,7 @@ import org.hsgd.experiment.Progress;
 import org.hsgd.experiment.Replicate;
 import org.hsgd.experiment.Run;
 import org.hsgd.experiment.Study;
+import org.hsgd.figure.Figure;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -228,10 +229,10 @@ public final class StudyRunner {
     }
     List<Figure> drawn = new ArrayList<>();
     for (String key : keys) {
-      PaperFigures.againstGridKey(stackedRuns, key, List.copyOf(keys), figures.style().band())
+      PaperFigures.againstGridKey(stackedRuns, key, List.copyOf(keys), figures.band())
           .ifPresent(drawn::add);
     }
-    files.putAll(FigureFiles.of(dir, drawn, figures.style(), rerun));
+    files.putAll(FigureFiles.of(dir, drawn, figures, rerun));
     Map<String, Object> manifest = Provenance.manifest(rerun, config, List.of());
     manifest.put("study", study.name());
     List<Map<String, Object>> grid = new ArrayList<>();

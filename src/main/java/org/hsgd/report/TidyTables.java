@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
 import org.hsgd.experiment.Variant;
+import org.hsgd.figure.SeedBand;
 import org.hsgd.sim.Measurement;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -57,7 +57,7 @@ class PlotCommandTest {
     JsonNode manifest =
         new ObjectMapper().readTree(figures.resolve("figures.manifest.json").toFile());
     assertEquals(6.9, manifest.at("/style/widthInches").asDouble(), 0);
-    assertEquals("SD", manifest.at("/style/band").asText());
+    assertEquals("sd", manifest.at("/band").asText());
     assertTrue(manifest.get("rerun").asText().startsWith("./hsgd plot "), manifest.toString());
     assertTrue(
         manifest

@@ -1,25 +1,20 @@
-package org.hsgd.report;
+package org.hsgd.figure;
 
 import java.util.EnumSet;
 import java.util.Set;
 import org.hsgd.Require;
 
 /**
- * How figures look on the page: their printed size, the text size, the files written and what the
- * band over seeds shows. The defaults are for a paper: one column wide, 8 pt text, no title.
+ * How figures look on the page: their printed size, the text size and the files written. The
+ * defaults are for a paper: one column wide, 8 pt text, no title.
  *
  * @param widthInches printed width; {@link #ONE_COLUMN} or {@link #TWO_COLUMN} for most venues
  * @param heightInches printed height of one panel
  * @param fontPoints text size at the printed size
  * @param formats the files written
- * @param band what the band around a mean over seeds shows
  */
 public record PaperStyle(
-    double widthInches,
-    double heightInches,
-    double fontPoints,
-    Set<FigureFormat> formats,
-    SeedBand band) {
+    double widthInches, double heightInches, double fontPoints, Set<FigureFormat> formats) {
 
   /** The width of one column of a two-column paper, in inches. */
   public static final double ONE_COLUMN = 3.3;
@@ -40,32 +35,27 @@ public record PaperStyle(
     Require.that(
         !formats.isEmpty(), "figures.formats", "must name at least one format", () -> "[]");
     formats = Set.copyOf(formats);
-    Require.that(band != null, "figures.band", "must be min-max, sd or ci95", () -> "null");
   }
 
-  /** One column (3.3 in), 8 pt text, PDF, SVG and PNG, min-max bands. */
+  /** One column (3.3 in), 8 pt text, PDF, SVG and PNG. */
   public static PaperStyle oneColumn() {
-    return new PaperStyle(ONE_COLUMN, 2.3, 8, EnumSet.allOf(FigureFormat.class), SeedBand.MIN_MAX);
+    return new PaperStyle(ONE_COLUMN, 2.3, 8, EnumSet.allOf(FigureFormat.class));
   }
 
-  /** Two columns (6.9 in), 9 pt text, PDF, SVG and PNG, min-max bands. */
+  /** Two columns (6.9 in), 9 pt text, PDF, SVG and PNG. */
   public static PaperStyle twoColumn() {
-    return new PaperStyle(TWO_COLUMN, 2.6, 9, EnumSet.allOf(FigureFormat.class), SeedBand.MIN_MAX);
+    return new PaperStyle(TWO_COLUMN, 2.6, 9, EnumSet.allOf(FigureFormat.class));
   }
 
   public PaperStyle withSize(double width, double height) {
-    return new PaperStyle(width, height, fontPoints, formats, band);
+    return new PaperStyle(width, height, fontPoints, formats);
   }
 
   public PaperStyle withFontPoints(double points) {
-    return new PaperStyle(widthInches, heightInches, points, formats, band);
+    return new PaperStyle(widthInches, heightInches, points, formats);
   }
 
   public PaperStyle withFormats(Set<FigureFormat> chosen) {
-    return new PaperStyle(widthInches, heightInches, fontPoints, chosen, band);
-  }
-
-  public PaperStyle withBand(SeedBand chosen) {
-    return new PaperStyle(widthInches, heightInches, fontPoints, formats, chosen);
+    return new PaperStyle(widthInches, heightInches, fontPoints, chosen);
   }
 }

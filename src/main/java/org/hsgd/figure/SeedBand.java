@@ -1,4 +1,4 @@
-package org.hsgd.report;
+package org.hsgd.figure;
 
 import org.apache.commons.statistics.distribution.TDistribution;
 

@@ -1,4 +1,4 @@
-package org.hsgd.report;
+package org.hsgd.figure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,15 +113,5 @@ class PaperStylePartsTest {
     assertEquals(-1, LegendPlacement.choose(List.of(boxed), font, 238, 166).panel());
     // A second panel with a clear corner takes the shared legend.
     assertEquals(1, LegendPlacement.choose(List.of(boxed, falling), font, 238, 166).panel());
-  }
-
-  @Test
-  void latexNumbersAreReadable() {
-    assertEquals("0.1235", Tables.latexNumber(0.123456));
-    assertEquals("1235", Tables.latexNumber(1234.5));
-    assertEquals("$1.235\\times10^{-5}$", Tables.latexNumber(1.23456e-5));
-    assertEquals("$2\\times10^{6}$", Tables.latexNumber(2e6));
-    assertEquals("0", Tables.latexNumber(0));
-    assertEquals("", Tables.latexNumber(Double.NaN));
   }
 }

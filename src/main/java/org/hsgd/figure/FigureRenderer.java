@@ -1,4 +1,4 @@
-package org.hsgd.report;
+package org.hsgd.figure;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
@@ -18,8 +18,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -33,14 +35,15 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * DejaVu Sans embedded, SVG through VectorGraphics2D with {@code <text>} elements, PNG at 300 dpi.
  * Sizes are in points (1/72 in), so a figure prints at its style's width.
  */
-final class FigureRenderer {
+public final class FigureRenderer {
   private static final String FONT_RESOURCE = "DejaVuSans.ttf";
   private static final Font FONT = loadFont();
   private static final int PNG_DPI = 300;
 
   private FigureRenderer() {}
 
-  static Map<FigureFormat, byte[]> render(Figure figure, PaperStyle style) {
+  /** The figure's bytes in every format of the style. */
+  public static Map<FigureFormat, byte[]> render(Figure figure, PaperStyle style) {
     Map<FigureFormat, byte[]> files = new EnumMap<>(FigureFormat.class);
     try {
       for (FigureFormat format : FigureFormat.values()) {
@@ -51,6 +54,14 @@ final class FigureRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render figure " + figure.name(), e);
     }
+    return files;
+  }
+
+  /** The figure's files in {@code dir}, {@code <name>.<ext>} per format of the style. */
+  public static Map<Path, byte[]> files(Figure figure, Path dir, PaperStyle style) {
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    render(figure, style)
+        .forEach((f, bytes) -> files.put(dir.resolve(figure.name() + "." + f.extension()), bytes));
     return files;
   }
 

@@ -1,4 +1,4 @@
-package org.hsgd.report;
+package org.hsgd.figure;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

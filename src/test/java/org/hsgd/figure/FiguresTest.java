@@ -1,4 +1,4 @@
-package org.hsgd.report;
+package org.hsgd.figure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,7 +59,8 @@ class FiguresTest {
   void svgKeepsEveryLabelAsTextAndStaysSmall() {
     String svg =
         new String(
-            sample().render(PaperStyle.oneColumn()).get(FigureFormat.SVG), StandardCharsets.UTF_8);
+            FigureRenderer.render(sample(), PaperStyle.oneColumn()).get(FigureFormat.SVG),
+            StandardCharsets.UTF_8);
     List<String> texts = texts(svg);
     for (String label :
         List.of(
@@ -78,7 +79,7 @@ class FiguresTest {
 
   @Test
   void pdfEmbedsItsFontAndItsTextCanBeExtracted() throws Exception {
-    byte[] pdf = sample().render(PaperStyle.oneColumn()).get(FigureFormat.PDF);
+    byte[] pdf = FigureRenderer.render(sample(), PaperStyle.oneColumn()).get(FigureFormat.PDF);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(doc);
       assertTrue(text.contains("iteration t"), text);
@@ -94,10 +95,10 @@ class FiguresTest {
 
   @Test
   void pngIs300DpiAtThePrintedSizeAndEveryFormatIsReproducible() throws Exception {
-    Map<FigureFormat, byte[]> once = sample().render(PaperStyle.twoColumn());
+    Map<FigureFormat, byte[]> once = FigureRenderer.render(sample(), PaperStyle.twoColumn());
     BufferedImage png = ImageIO.read(new ByteArrayInputStream(once.get(FigureFormat.PNG)));
     assertEquals(Math.round(6.9 * 300), png.getWidth(), 2);
-    Map<FigureFormat, byte[]> again = sample().render(PaperStyle.twoColumn());
+    Map<FigureFormat, byte[]> again = FigureRenderer.render(sample(), PaperStyle.twoColumn());
     assertArrayEquals(once.get(FigureFormat.PNG), again.get(FigureFormat.PNG));
     assertArrayEquals(once.get(FigureFormat.SVG), again.get(FigureFormat.SVG));
   }
@@ -105,7 +106,8 @@ class FiguresTest {
   @Test
   void onlyTheChosenFormatsAreRendered() {
     var style = PaperStyle.oneColumn().withFormats(java.util.EnumSet.of(FigureFormat.PDF));
-    assertEquals(List.of(FigureFormat.PDF), List.copyOf(sample().render(style).keySet()));
+    assertEquals(
+        List.of(FigureFormat.PDF), List.copyOf(FigureRenderer.render(sample(), style).keySet()));
   }
 
   @Test
