@@ -5,7 +5,6 @@
 // Writes results/notebooks/bounds/: bounds.{pdf,svg,png}, bound-curves.csv, figures.manifest.json.
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.hsgd.bounds.*;
 import org.hsgd.figure.*;
 import org.hsgd.report.*;
@@ -20,7 +19,9 @@ var scenario = new Scenario(
     hierarchy,
     new ProblemConstants(1.0, 1.0, 10.0),
     Divergences.randomGrouping(hierarchy, 3.0));
-var curves = BoundCurves.of(scenario, OptionalDouble.empty(), T);
+// Each bound at its own optimal step size (the 0.01 of a run is not used then).
+var bounds = org.hsgd.experiment.RunBounds.of(scenario, false, 0.01, T);
+var curves = BoundCurves.of(bounds, org.hsgd.experiment.RunBounds.StepSize.OPTIMAL);
 var figure = PaperFigures.bounds(curves);
 var files = new java.util.LinkedHashMap<Path, byte[]>();
 files.put(out.resolve("bound-curves.csv"), Tables.csv(curves).getBytes());

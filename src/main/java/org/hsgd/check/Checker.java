@@ -2,13 +2,11 @@ package org.hsgd.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hsgd.bounds.ConvergenceBound;
-import org.hsgd.bounds.NumericBound;
-import org.hsgd.bounds.NumericTerms;
-import org.hsgd.bounds.Scenario;
-import org.hsgd.experiment.BoundBasis;
+import java.util.Optional;
+import org.hsgd.bounds.BoundKind;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
+import org.hsgd.experiment.RunBounds;
 import org.hsgd.experiment.Variant;
 import org.hsgd.sim.RunSettings;
 import org.hsgd.sim.Trace;
@@ -41,16 +39,16 @@ public final class Checker {
 
   private static TheoryCheck theory(ExperimentSpec spec, List<Run> hsgd) {
     List<Long> seeds = new ArrayList<>();
-    List<Scenario> scenarios = new ArrayList<>();
+    List<RunBounds> bounds = new ArrayList<>();
     for (Run r : hsgd) {
-      BoundBasis basis = BoundBasis.of(r, spec.run());
-      if (basis instanceof BoundBasis.Unavailable u) {
-        return TheoryCheck.notApplicable(u.reason());
+      RunBounds b = RunBounds.of(spec, r);
+      if (!b.applies()) {
+        return TheoryCheck.notApplicable(b.reason());
       }
       seeds.add(r.seed());
-      scenarios.add(((BoundBasis.Available) basis).scenario());
+      bounds.add(b);
     }
-    return TheoryCheck.of(seeds, scenarios, spec.run().stepSize(), spec.run().iterations());
+    return TheoryCheck.of(seeds, bounds);
   }
 
   private static BoundValidityCheck validity(
@@ -58,67 +56,37 @@ public final class Checker {
     List<BoundValidityCheck.Row> rows = new ArrayList<>();
     for (Variant v : variants) {
       List<Run> mine = runsOf(runs, v.role());
-      List<Scenario> scenarios = new ArrayList<>();
-      String unavailable = null;
-      for (Run r : mine) {
-        BoundBasis basis = BoundBasis.of(r, spec.run());
-        if (basis instanceof BoundBasis.Unavailable u) {
-          unavailable = u.reason();
-          break;
-        }
-        scenarios.add(((BoundBasis.Available) basis).scenario());
-      }
-      if (unavailable != null) {
-        rows.add(BoundValidityCheck.Row.notApplicable(v.label(), "both", unavailable));
+      List<RunBounds> bounds = mine.stream().map(r -> RunBounds.of(spec, r)).toList();
+      Optional<RunBounds> unavailable = bounds.stream().filter(b -> !b.applies()).findFirst();
+      if (unavailable.isPresent()) {
+        rows.add(
+            BoundValidityCheck.Row.notApplicable(v.label(), "both", unavailable.get().reason()));
         continue;
       }
-      rows.add(closedForm(v, mine, scenarios, spec.run(), settings));
-      rows.add(numeric(v, mine, scenarios, spec.run(), settings));
+      rows.add(row(v, BoundKind.CLOSED, bounds, mine, spec.run(), settings));
+      rows.add(row(v, BoundKind.NUMERIC, bounds, mine, spec.run(), settings));
     }
     return BoundValidityCheck.of(rows);
   }
 
-  private static BoundValidityCheck.Row closedForm(
-      Variant v, List<Run> runs, List<Scenario> scenarios, RunSettings run, CheckSettings s) {
-    double[] bounds = new double[runs.size()];
-    for (int i = 0; i < bounds.length; i++) {
-      ConvergenceBound bound = ConvergenceBound.of(scenarios.get(i));
-      if (!bound.admits(run.stepSize())) {
-        return BoundValidityCheck.Row.notApplicable(
-            v.label(),
-            BoundValidityCheck.CLOSED_FORM,
-            "gamma = "
-                + run.stepSize()
-                + " exceeds gamma_max = "
-                + bound.stepSizeLimit()
-                + ": no guarantee there");
-      }
-      bounds[i] = bound.total(run.stepSize(), run.iterations());
-    }
-    return row(v, BoundValidityCheck.CLOSED_FORM, bounds, runs, run, s);
-  }
-
-  private static BoundValidityCheck.Row numeric(
-      Variant v, List<Run> runs, List<Scenario> scenarios, RunSettings run, CheckSettings s) {
-    double[] bounds = new double[runs.size()];
-    for (int i = 0; i < bounds.length; i++) {
-      Scenario scenario = scenarios.get(i);
-      if (scenario.hierarchy().topMergingPeriod() > NumericBound.MAX_TOP_PERIOD) {
-        return BoundValidityCheck.Row.notApplicable(
-            v.label(), BoundValidityCheck.NUMERIC, "P_top above " + NumericBound.MAX_TOP_PERIOD);
-      }
-      NumericTerms terms = NumericBound.of(scenario).terms(run.stepSize(), run.iterations());
-      if (!terms.stepSizeValid()) {
-        return BoundValidityCheck.Row.notApplicable(
-            v.label(), BoundValidityCheck.NUMERIC, "gamma above 1/L: no guarantee there");
-      }
-      bounds[i] = terms.total();
-    }
-    return row(v, BoundValidityCheck.NUMERIC, bounds, runs, run, s);
-  }
-
+  /** A bound of every seed's run against the measurements, if it is a guarantee on every seed. */
   private static BoundValidityCheck.Row row(
-      Variant v, String bound, double[] bounds, List<Run> runs, RunSettings run, CheckSettings s) {
+      Variant v,
+      BoundKind kind,
+      List<RunBounds> bounds,
+      List<Run> runs,
+      RunSettings run,
+      CheckSettings s) {
+    String name =
+        kind == BoundKind.CLOSED ? BoundValidityCheck.CLOSED_FORM : BoundValidityCheck.NUMERIC;
+    double[] values = new double[runs.size()];
+    for (int i = 0; i < values.length; i++) {
+      RunBounds.Value bound = bounds.get(i).own(kind);
+      if (!bound.guaranteed()) {
+        return BoundValidityCheck.Row.notApplicable(v.label(), name, bound.reason());
+      }
+      values[i] = bound.value();
+    }
     double[] measured = runs.stream().mapToDouble(r -> r.trace().meanGradNormSq()).toArray();
     double[] exact =
         runs.stream().allMatch(r -> r.expectedMeanGradNormSq().isPresent())
@@ -126,8 +94,8 @@ public final class Checker {
             : new double[0];
     return BoundValidityCheck.Row.of(
         v.label(),
-        bound,
-        bounds,
+        name,
+        values,
         measured,
         exact,
         run.gradientAverage() == RunSettings.GradientAverage.EVERY_ITERATION,

@@ -1,10 +1,11 @@
 package org.hsgd.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.hsgd.bounds.ConvergenceBound;
+import org.hsgd.bounds.BoundKind;
 import org.hsgd.bounds.Sandwich;
-import org.hsgd.bounds.Scenario;
+import org.hsgd.experiment.RunBounds;
 
 /**
  * The order of the three bounds, local SGD at P_1 &lt;= H-SGD &lt;= local SGD at P_K, for the
@@ -48,46 +49,34 @@ public record TheoryCheck(List<Row> rows, Verdict verdict, String reason) {
   }
 
   /**
-   * Checks the scenarios of several seeds at the run's gamma and T; at the optimal gamma too where
-   * Delta &gt; 0 (with Delta = 0 no bound has a minimiser).
+   * Checks the bounds of several seeds' runs at the run's gamma and T; at each bound's optimal
+   * gamma too where {@link RunBounds#stepSizes} offers it.
    */
-  public static TheoryCheck of(List<Long> seeds, List<Scenario> scenarios, double gamma, long T) {
+  public static TheoryCheck of(List<Long> seeds, List<RunBounds> bounds) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < seeds.size(); i++) {
-      Sandwich sandwich = Sandwich.of(scenarios.get(i));
-      List<ConvergenceBound> three = List.of(sandwich.lower(), sandwich.hsgd(), sandwich.upper());
-      rows.add(row(seeds.get(i), "run", three, List.of(gamma, gamma, gamma), T));
-      if (scenarios.get(i).constants().initialGap() > 0) {
-        rows.add(
-            row(
-                seeds.get(i),
-                "optimal",
-                three,
-                three.stream().map(b -> b.optimalStepSize(T)).toList(),
-                T));
+      for (RunBounds.StepSize stepSize : bounds.get(i).stepSizes()) {
+        rows.add(row(seeds.get(i), bounds.get(i), stepSize));
       }
     }
     return new TheoryCheck(rows, Verdict.all(rows.stream().map(Row::verdict).toList()), "");
   }
 
-  private static Row row(
-      long seed, String choice, List<ConvergenceBound> three, List<Double> gammas, long T) {
-    List<Double> bounds = new ArrayList<>();
-    List<Boolean> guaranteed = new ArrayList<>();
-    for (int k = 0; k < 3; k++) {
-      bounds.add(three.get(k).total(gammas.get(k), T));
-      guaranteed.add(three.get(k).admits(gammas.get(k)));
-    }
-    double lower = bounds.get(0);
-    double middle = bounds.get(1);
-    double upper = bounds.get(2);
+  private static Row row(long seed, RunBounds bounds, RunBounds.StepSize stepSize) {
+    List<RunBounds.Value> three =
+        Arrays.stream(RunBounds.Side.values())
+            .map(side -> bounds.at(BoundKind.CLOSED, side, stepSize))
+            .toList();
+    double lower = three.get(0).value();
+    double middle = three.get(1).value();
+    double upper = three.get(2).value();
     boolean ordered = Sandwich.ordered(lower, middle, upper);
     return new Row(
         seed,
-        choice,
-        gammas,
-        bounds,
-        guaranteed,
+        stepSize.label(),
+        three.stream().map(RunBounds.Value::gamma).toList(),
+        three.stream().map(RunBounds.Value::value).toList(),
+        three.stream().map(RunBounds.Value::guaranteed).toList(),
         Math.max(lower - middle, middle - upper),
         ordered ? Verdict.HOLDS : Verdict.VIOLATED);
   }

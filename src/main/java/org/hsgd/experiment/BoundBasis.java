@@ -1,18 +1,18 @@
 package org.hsgd.experiment;
 
+import java.util.Optional;
 import org.hsgd.bounds.Divergences;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.bounds.ProblemConstants;
 import org.hsgd.bounds.Scenario;
 import org.hsgd.sim.ExactConstants;
-import org.hsgd.sim.Grouping;
 import org.hsgd.sim.RunSettings;
 
 /**
  * The bridge from a run to the bound calculator: the scenario whose bound applies to the run, or
- * the reason why none does.
+ * the reason why none does. {@link RunBounds} evaluates the bounds on it.
  */
-public sealed interface BoundBasis {
+sealed interface BoundBasis {
 
   /**
    * The run's scenario: its hierarchy and exact constants.
@@ -25,8 +25,11 @@ public sealed interface BoundBasis {
   /** Why the theorem says nothing about the run. */
   record Unavailable(String reason) implements BoundBasis {}
 
-  /** The basis of a run made with the given settings. */
-  static BoundBasis of(Run run, RunSettings settings) {
+  /**
+   * The basis of a run of {@code spec}: its hierarchy from the spec, its constants from the run.
+   */
+  static BoundBasis of(ExperimentSpec spec, Run run) {
+    RunSettings settings = spec.run();
     if (settings.weighting() != RunSettings.Weighting.UNIFORM) {
       return new Unavailable(
           "weighting: samples; the closed-form and numeric bounds are derived for uniform weights,"
@@ -40,30 +43,22 @@ public sealed interface BoundBasis {
     if (settings.partialParticipation()) {
       return new Unavailable("partial participation, which the theorem does not cover");
     }
-    Grouping g = run.grouping();
-    if (!g.equalGroups()) {
+    Optional<Hierarchy> hierarchy =
+        run.variant().local()
+            ? Optional.of(
+                Hierarchy.localSgd(spec.topology().workers(), run.variant().periods().get(0)))
+            : spec.topology().equalHierarchy();
+    if (hierarchy.isEmpty()) {
       return new Unavailable("unequal groups: the theorem is stated for equal groups per level");
     }
     ExactConstants c = run.exactConstants().get();
     return new Available(
         new Scenario(
-            hierarchy(g),
+            hierarchy.get(),
             new ProblemConstants(c.smoothness(), c.noiseVariance(), c.initialGap()),
             Divergences.perLevel(
                 c.divergencePerLevel().stream().mapToDouble(Double::doubleValue).toArray(),
                 c.divergenceTotal())),
         c.initialGapIsUpperBound());
-  }
-
-  private static Hierarchy hierarchy(Grouping g) {
-    int[] groups = new int[g.levelCount() - 1];
-    long[] periods = new long[g.levelCount()];
-    for (int k = 1; k <= g.levelCount(); k++) {
-      periods[k - 1] = g.period(k);
-      if (k < g.levelCount()) {
-        groups[k - 1] = g.groupCount(k);
-      }
-    }
-    return Hierarchy.of(g.workers(), groups, periods);
   }
 }

@@ -1,6 +1,7 @@
 package org.hsgd.experiment;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.Require;
 import org.hsgd.bounds.Hierarchy;
@@ -25,8 +26,16 @@ public sealed interface Topology extends java.io.Serializable {
    */
   Grouping grouping(GroupingStrategy strategy, double[] keys, UniformRandomProvider rng);
 
+  /** The hierarchy, where every group of a level has as many children as the others. */
+  Optional<Hierarchy> equalHierarchy();
+
   /** Equal groups at every level: what the bound calculator covers. */
   record Equal(Hierarchy hierarchy) implements Topology {
+    @Override
+    public Optional<Hierarchy> equalHierarchy() {
+      return Optional.of(hierarchy);
+    }
+
     @Override
     public int workers() {
       return hierarchy.workers();
@@ -66,6 +75,15 @@ public sealed interface Topology extends java.io.Serializable {
     @Override
     public long[] periods() {
       return periodList.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public Optional<Hierarchy> equalHierarchy() {
+      if (sizes.stream().anyMatch(level -> level.stream().distinct().count() > 1)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Hierarchy.of(workers, sizes.stream().mapToInt(List::size).toArray(), periods()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.hsgd.check.SandwichCheck;
 import org.hsgd.check.TheoryCheck;
 import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.RunBounds;
 import org.hsgd.experiment.Variant;
 import org.hsgd.figure.Figure;
 import tech.tablesaw.api.DoubleColumn;
@@ -130,15 +131,11 @@ public final class CheckReport {
    */
   public java.util.Optional<Table> boundCurves(List<org.hsgd.experiment.Run> runs) {
     for (org.hsgd.experiment.Run r : runs) {
+      RunBounds bounds = RunBounds.of(spec, r);
       if (!r.variant().local()
-          && org.hsgd.experiment.BoundBasis.of(r, spec.run())
-              instanceof org.hsgd.experiment.BoundBasis.Available a
-          && a.scenario().hierarchy().levelCount() > 1) {
-        java.util.OptionalDouble gamma =
-            a.scenario().constants().initialGap() > 0
-                ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(spec.run().stepSize());
-        Table curves = BoundCurves.of(a.scenario(), gamma, spec.run().iterations());
+          && bounds.applies()
+          && bounds.scenario().hierarchy().levelCount() > 1) {
+        Table curves = BoundCurves.of(bounds, bounds.curveStepSize());
         boolean drawable =
             java.util.Arrays.stream(curves.doubleColumn("value").asDoubleArray())
                 .anyMatch(Double::isFinite);

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hsgd.bounds.ConvergenceBound;
-import org.hsgd.experiment.BoundBasis;
+import org.hsgd.bounds.BoundKind;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
+import org.hsgd.experiment.RunBounds;
 import org.hsgd.figure.Figure;
 import org.hsgd.figure.SeedBand;
 import org.hsgd.sim.RunSettings;
@@ -102,25 +102,24 @@ public final class RunReport {
     m.put("workerSteps", r.trace().workerSteps());
     m.put("wallSeconds", r.trace().wallSeconds());
     r.exactConstants().ifPresent(c -> m.put("exactConstants", c));
-    BoundBasis basis = BoundBasis.of(r, spec.run());
-    if (basis instanceof BoundBasis.Available a) {
-      ConvergenceBound b = ConvergenceBound.of(a.scenario());
+    RunBounds bounds = RunBounds.of(spec, r);
+    if (bounds.applies()) {
+      RunBounds.Value b = bounds.own(BoundKind.CLOSED);
       Map<String, Object> bound = new LinkedHashMap<>();
-      bound.put("total", b.total(spec.run().stepSize(), spec.run().iterations()));
+      bound.put("total", b.value());
       bound.put("gammaMax", b.stepSizeLimit());
-      bound.put("stepSizeValid", b.admits(spec.run().stepSize()));
-      bound.put("deltaIsUpperBound", a.initialGapIsUpperBound());
+      bound.put("stepSizeValid", b.guaranteed());
+      bound.put("deltaIsUpperBound", bounds.initialGapIsUpperBound());
       m.put("bound", bound);
     } else {
-      m.put("boundUnavailable", ((BoundBasis.Unavailable) basis).reason());
+      m.put("boundUnavailable", bounds.reason());
     }
     return m;
   }
 
+  /** The closed form at the run's gamma and T, where a bound applies (a guarantee or not). */
   private double bound(Run r) {
-    return BoundBasis.of(r, spec.run()) instanceof BoundBasis.Available a
-        ? ConvergenceBound.of(a.scenario()).total(spec.run().stepSize(), spec.run().iterations())
-        : Double.NaN;
+    return RunBounds.of(spec, r).own(BoundKind.CLOSED).value();
   }
 
   /** "hsgd-seed3". */

@@ -10,6 +10,7 @@ import org.hsgd.bounds.Hierarchy;
 import org.hsgd.bounds.ProblemConstants;
 import org.hsgd.bounds.Sandwich;
 import org.hsgd.bounds.Scenario;
+import org.hsgd.experiment.RunBounds;
 import org.junit.jupiter.api.Test;
 
 class TheoryCheckTest {
@@ -28,7 +29,7 @@ class TheoryCheckTest {
   @Test
   void consistentDivergencesGiveOrderedBoundsAtBothStepSizes() {
     Scenario s = new Scenario(H, C, Divergences.perLevel(1, 0.5));
-    TheoryCheck check = TheoryCheck.of(List.of(7L), List.of(s), 0.01, 10_000);
+    TheoryCheck check = TheoryCheck.of(List.of(7L), List.of(RunBounds.of(s, false, 0.01, 10_000)));
     assertEquals(Verdict.HOLDS, check.verdict());
     assertEquals(
         List.of("run", "optimal"), check.rows().stream().map(r -> r.gammaChoice()).toList());
@@ -49,7 +50,7 @@ class TheoryCheckTest {
     // Injected: eps^2 = 0.01 for local SGD, while the levels of H-SGD carry 1 and 0.5. Then
     // B(H-SGD) exceeds B(local SGD at P_K): the theory check must say so, with the excess.
     Scenario s = new Scenario(H, C, Divergences.perLevel(new double[] {1, 0.5}, 0.01));
-    TheoryCheck check = TheoryCheck.of(List.of(1L), List.of(s), 0.01, 10_000);
+    TheoryCheck check = TheoryCheck.of(List.of(1L), List.of(RunBounds.of(s, false, 0.01, 10_000)));
     assertEquals(Verdict.VIOLATED, check.verdict());
     TheoryCheck.Row run = check.rows().get(0);
     double excess = run.bounds().get(1) - run.bounds().get(2);
@@ -61,7 +62,7 @@ class TheoryCheckTest {
   @Test
   void withoutAnInitialGapOnlyTheRunsStepSizeIsChecked() {
     Scenario s = new Scenario(H, new ProblemConstants(1, 1, 0), Divergences.perLevel(1, 0.5));
-    TheoryCheck check = TheoryCheck.of(List.of(1L), List.of(s), 0.01, 100);
+    TheoryCheck check = TheoryCheck.of(List.of(1L), List.of(RunBounds.of(s, false, 0.01, 100)));
     assertEquals(1, check.rows().size());
     assertEquals(Verdict.HOLDS, check.verdict());
   }

@@ -23,6 +23,7 @@ import org.hsgd.check.TheoryCheck;
 import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.QuadraticSpec;
+import org.hsgd.experiment.RunBounds;
 import org.hsgd.experiment.Topology;
 import org.hsgd.report.CheckReport;
 import org.hsgd.sim.RunSettings;
@@ -119,12 +120,14 @@ class CheckCommandTest {
         TheoryCheck.of(
             List.of(1L),
             List.of(
-                new Scenario(
-                    Hierarchy.twoLevel(16, 4, 4, 16),
-                    new ProblemConstants(1, 1, 10),
-                    Divergences.perLevel(new double[] {1, 0.5}, 0.01))),
-            0.01,
-            100);
+                RunBounds.of(
+                    new Scenario(
+                        Hierarchy.twoLevel(16, 4, 4, 16),
+                        new ProblemConstants(1, 1, 10),
+                        Divergences.perLevel(new double[] {1, 0.5}, 0.01)),
+                    false,
+                    0.01,
+                    100)));
     // Bound validity: a measurement above its bound on every seed.
     BoundValidityCheck validity =
         BoundValidityCheck.of(

@@ -49,9 +49,10 @@ class ExperimentRunnerTest {
   @Test
   void theBoundBasisIsTheRunsScenarioOrAReason() {
     RunSettings run = new RunSettings(16, 0.05, 4);
-    Run hsgd = ExperimentRunner.run(quadratic(EQUAL, run), 2, Progress.SILENT).get(1);
+    ExperimentSpec equal = quadratic(EQUAL, run);
+    Run hsgd = ExperimentRunner.run(equal, 2, Progress.SILENT).get(1);
     BoundBasis.Available basis =
-        assertInstanceOf(BoundBasis.Available.class, BoundBasis.of(hsgd, run));
+        assertInstanceOf(BoundBasis.Available.class, BoundBasis.of(equal, hsgd));
     assertEquals(Hierarchy.twoLevel(8, 2, 2, 8), basis.scenario().hierarchy());
     assertEquals(
         hsgd.exactConstants().get().divergencePerLevel(),
@@ -60,17 +61,21 @@ class ExperimentRunnerTest {
     assertTrue(ConvergenceBound.of(basis.scenario()).total(0.05, 16) > 0);
 
     Topology unequal = new Topology.Unequal(8, List.of(2L, 8L), List.of(List.of(3, 5)));
-    Run uneven = ExperimentRunner.run(quadratic(unequal, run), 1, Progress.SILENT).get(1);
+    ExperimentSpec unequalSpec = quadratic(unequal, run);
+    Run uneven = ExperimentRunner.run(unequalSpec, 1, Progress.SILENT).get(1);
     assertEquals(
         "unequal groups: the theorem is stated for equal groups per level",
-        assertInstanceOf(BoundBasis.Unavailable.class, BoundBasis.of(uneven, run)).reason());
+        assertInstanceOf(BoundBasis.Unavailable.class, BoundBasis.of(unequalSpec, uneven))
+            .reason());
 
     RunSettings partial =
         new RunSettings(16, 0.05, 4, List.of(0.5, 1.0), RunSettings.GradientAverage.CHECKPOINTS);
-    Run sampled = ExperimentRunner.run(quadratic(EQUAL, partial), 1, Progress.SILENT).get(0);
+    ExperimentSpec partialSpec = quadratic(EQUAL, partial);
+    Run sampled = ExperimentRunner.run(partialSpec, 1, Progress.SILENT).get(0);
     assertEquals(
         "partial participation, which the theorem does not cover",
-        assertInstanceOf(BoundBasis.Unavailable.class, BoundBasis.of(sampled, partial)).reason());
+        assertInstanceOf(BoundBasis.Unavailable.class, BoundBasis.of(partialSpec, sampled))
+            .reason());
   }
 
   @Test
