@@ -31,10 +31,11 @@ for (Run r : runs.subList(0, 3)) {
 }
 
 CheckResult result = Checker.check(spec, runs, CheckSettings.DEFAULT);
-System.out.println("theory: " + result.theory().verdict().label());
-result.validity().rows().forEach(row -> System.out.printf(
-    "bound validity, %s: B = %.3f, measured %.4f (B / measured %.1f): %s%n",
-    row.variant(), row.bound(), row.measured(), row.ratio(), row.verdict().label()));
-System.out.println("empirical sandwich: " + result.sandwich().verdict().label());
+for (Check c : result.checks()) {
+  System.out.println(c.name() + ": " + c.verdict().label() + " (" + c.detail() + ")");
+}
+result.find(BoundValidityCheck.class).orElseThrow().rows().forEach(row -> System.out.printf(
+    "bound validity, %s, %s: B = %.3f, measured %.4f (B / measured %.1f): %s%n",
+    row.variant(), row.bound(), row.value(), row.measured(), row.ratio(), row.verdict().label()));
 System.out.println("verdict: " + result.verdict().label());
 /exit

@@ -39,10 +39,10 @@ for (var entry : problems.entrySet()) {
       build();
   var runs = ExperimentRunner.run(spec, Runtime.getRuntime().availableProcessors(), Progress.SILENT);
   var result = Checker.check(spec, runs, CheckSettings.DEFAULT);
-  var validity = new CheckReport(spec, CheckSettings.DEFAULT, result).validity();
+  var validity = result.find(BoundValidityCheck.class).orElseThrow().table();
   var figure = PaperFigures.boundVsMeasured(validity).orElseThrow();
   figures.add(new Figure(entry.getKey(), figure.panels(), figure.caption()));
-  System.out.println(entry.getKey() + ": bound validity " + result.validity().verdict().label());
+  System.out.println(entry.getKey() + ": bound validity " + result.find(BoundValidityCheck.class).orElseThrow().verdict().label());
 }
 var files = FigureFiles.of(out, figures, FigureSettings.DEFAULT, "jshell notebooks/figure-bound-vs-measured.jsh");
 Outputs.writeAll(files);

@@ -1,6 +1,11 @@
 package org.hsgd.check;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Whether each bound stays above what it bounds: the time average (1/T) sum_{t&lt;T} |grad
@@ -20,7 +25,7 @@ import java.util.List;
  * @param rows per variant (local SGD at P_1, H-SGD, local SGD at P_K), one per bound
  * @param verdict all rows at once ({@link Verdict#all})
  */
-public record BoundValidityCheck(List<Row> rows, Verdict verdict) {
+public record BoundValidityCheck(List<Row> rows, Verdict verdict) implements Check {
   /** The closed-form bound B of THEORY.md. */
   public static final String CLOSED_FORM = "closed form";
 
@@ -165,5 +170,81 @@ public record BoundValidityCheck(List<Row> rows, Verdict verdict) {
   public static BoundValidityCheck of(List<Row> rows) {
     return new BoundValidityCheck(
         List.copyOf(rows), Verdict.all(rows.stream().map(Row::verdict).toList()));
+  }
+
+  @Override
+  public String name() {
+    return "bound validity";
+  }
+
+  @Override
+  public String title() {
+    return "bound validity: each bound against the time average of |grad f(u_t)|^2 it bounds";
+  }
+
+  @Override
+  public String caption() {
+    return "bound validity";
+  }
+
+  /** Where no row applies, their reasons; else empty (each row's reason is in the table). */
+  @Override
+  public String reason() {
+    return verdict == Verdict.NOT_APPLICABLE ? detail() : "";
+  }
+
+  /** Each variant's bounds against its measured (and, where known, exact) time average. */
+  @Override
+  public Table table() {
+    return Table.create(
+        "bound-validity",
+        StringColumn.create("variant", rows.stream().map(Row::variant)),
+        StringColumn.create("bound", rows.stream().map(Row::bound)),
+        IntColumn.create("seeds", rows.stream().mapToInt(Row::seeds).toArray()),
+        DoubleColumn.create("value", rows.stream().mapToDouble(Row::value)),
+        DoubleColumn.create("measured", rows.stream().mapToDouble(Row::measured)),
+        DoubleColumn.create("upper_limit", rows.stream().mapToDouble(Row::upperLimit)),
+        DoubleColumn.create("exact", rows.stream().mapToDouble(Row::exact)),
+        DoubleColumn.create("ratio", rows.stream().mapToDouble(Row::ratio)),
+        DoubleColumn.create("excess", rows.stream().mapToDouble(Row::excess)),
+        StringColumn.create("verdict", rows.stream().map(r -> r.verdict().label())),
+        StringColumn.create("reason", rows.stream().map(Row::reason)));
+  }
+
+  @Override
+  public String detail() {
+    if (rows.stream().allMatch(r -> r.verdict() == Verdict.NOT_APPLICABLE)) {
+      return rows.stream().map(Row::reason).distinct().collect(Collectors.joining("; "));
+    }
+    return rows.stream()
+        .map(
+            r ->
+                r.variant()
+                    + ": "
+                    + (r.verdict() == Verdict.NOT_APPLICABLE
+                        ? r.reason()
+                        : r.bound()
+                            + " / "
+                            + (Double.isNaN(r.exact()) ? "measured" : "exact")
+                            + " = "
+                            + Numbers.number(r.ratio())))
+        .collect(Collectors.joining("; "));
+  }
+
+  @Override
+  public List<String> problems(CheckSettings settings) {
+    return rows.stream()
+        .filter(r -> r.verdict() == Verdict.VIOLATED || r.verdict() == Verdict.INCONCLUSIVE)
+        .map(
+            r ->
+                "bound validity "
+                    + r.verdict().label()
+                    + " ("
+                    + r.variant()
+                    + ", "
+                    + r.bound()
+                    + "): "
+                    + r.reason())
+        .toList();
   }
 }

@@ -1,18 +1,25 @@
 package org.hsgd.check;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The three checks of an experiment and the verdict over all of them.
+ * The checks of an experiment and the verdict over all of them.
  *
- * @param theory the order of the three bounds
- * @param validity each bound against the measured time average
- * @param sandwich the measured order of the three algorithms
+ * @param checks in the order the report shows them
  */
-public record CheckResult(TheoryCheck theory, BoundValidityCheck validity, SandwichCheck sandwich) {
+public record CheckResult(List<Check> checks) {
+  public CheckResult {
+    checks = List.copyOf(checks);
+  }
 
   /** Violated if any check is, else inconclusive if any is, else holds ({@link Verdict#all}). */
   public Verdict verdict() {
-    return Verdict.all(List.of(theory.verdict(), validity.verdict(), sandwich.verdict()));
+    return Verdict.all(checks.stream().map(Check::verdict).toList());
+  }
+
+  /** The check of a type, if it is among them. */
+  public <C extends Check> Optional<C> find(Class<C> type) {
+    return checks.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 }

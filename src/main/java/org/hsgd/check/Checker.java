@@ -28,9 +28,10 @@ public final class Checker {
         "must hold every variant of every seed",
         () -> runs.size() + " runs for " + variants.size() + " x " + spec.seeds());
     return new CheckResult(
-        theory(spec, runsOf(runs, Variant.Role.HSGD)),
-        validity(spec, runs, variants, settings),
-        sandwich(spec, runs, settings));
+        List.of(
+            theory(spec, runsOf(runs, Variant.Role.HSGD)),
+            validity(spec, runs, variants, settings),
+            sandwich(spec, runs, settings)));
   }
 
   private static List<Run> runsOf(List<Run> runs, Variant.Role role) {

@@ -6,6 +6,9 @@ import java.util.function.ToDoubleFunction;
 import org.hsgd.bounds.Sandwich;
 import org.hsgd.sim.Measurement;
 import org.hsgd.sim.Trace;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The measured sandwich: local SGD at P_1, H-SGD and local SGD at P_K, run on identical data,
@@ -38,7 +41,8 @@ public record SandwichCheck(
     double checkpointShare,
     double position,
     Verdict verdict,
-    String reason) {
+    String reason)
+    implements Check {
 
   /** The check where the three algorithms were not run. */
   public static SandwichCheck notApplicable(String reason) {
@@ -176,5 +180,88 @@ public record SandwichCheck(
       }
     }
     return total == 0 ? Double.NaN : (double) ordered / total;
+  }
+
+  @Override
+  public String name() {
+    return "empirical sandwich";
+  }
+
+  @Override
+  public String title() {
+    return "empirical sandwich: local SGD P_1 <= H-SGD <= local SGD P_K, paired by seed";
+  }
+
+  @Override
+  public String caption() {
+    return "empirical sandwich";
+  }
+
+  /** The paired comparisons of the three algorithms per metric. */
+  @Override
+  public Table table() {
+    return Table.create(
+        "sandwich",
+        StringColumn.create("metric", rows.stream().map(Row::metric)),
+        StringColumn.create("lower", rows.stream().map(Row::lower)),
+        StringColumn.create("upper", rows.stream().map(Row::upper)),
+        DoubleColumn.create("lower_mean", rows.stream().mapToDouble(r -> r.order().lowerMean())),
+        DoubleColumn.create("upper_mean", rows.stream().mapToDouble(r -> r.order().upperMean())),
+        DoubleColumn.create(
+            "relative_difference", rows.stream().mapToDouble(r -> r.order().relativeDifference())),
+        DoubleColumn.create("p_ordered", rows.stream().mapToDouble(r -> r.order().pOrdered())),
+        DoubleColumn.create("p_reversed", rows.stream().mapToDouble(r -> r.order().pReversed())),
+        StringColumn.create("verdict", rows.stream().map(r -> r.order().verdict().label())),
+        StringColumn.create("reason", rows.stream().map(r -> r.order().reason())));
+  }
+
+  @Override
+  public String detail() {
+    if (verdict == Verdict.NOT_APPLICABLE) {
+      return reason;
+    }
+    return "loss ordered at "
+        + Numbers.percent(checkpointShare)
+        + " of checkpoints; H-SGD's final-window loss sits at "
+        + Numbers.number(position)
+        + " between P_1 (0) and P_K (1)";
+  }
+
+  @Override
+  public String note() {
+    return verdict == Verdict.NOT_APPLICABLE ? "" : detail();
+  }
+
+  @Override
+  public List<String> problems(CheckSettings settings) {
+    List<String> lines = new ArrayList<>();
+    for (Metric m : metrics) {
+      if (m.width() <= settings.margin()) {
+        lines.add(
+            "empirical sandwich inconclusive ("
+                + m.name()
+                + "): the runs cannot be told apart, local SGD at P_1 and P_K differ by "
+                + Numbers.percent(m.width())
+                + " of its scale, within the margin of "
+                + Numbers.percent(settings.margin()));
+      }
+    }
+    for (Row r : rows) {
+      Verdict v = r.order().verdict();
+      if (v == Verdict.VIOLATED || v == Verdict.INCONCLUSIVE) {
+        lines.add(
+            "empirical sandwich "
+                + v.label()
+                + " ("
+                + r.metric()
+                + ", "
+                + r.lower()
+                + " <= "
+                + r.upper()
+                + "): "
+                + r.order().reason());
+      }
+    }
+    return lines;
   }
 }

@@ -3,9 +3,14 @@ package org.hsgd.check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.hsgd.bounds.BoundKind;
 import org.hsgd.bounds.Sandwich;
 import org.hsgd.experiment.RunBounds;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The order of the three bounds, local SGD at P_1 &lt;= H-SGD &lt;= local SGD at P_K, for the
@@ -15,7 +20,7 @@ import org.hsgd.experiment.RunBounds;
  * @param verdict holds when every row is ordered, violated when one is not
  * @param reason why the check does not apply, or empty
  */
-public record TheoryCheck(List<Row> rows, Verdict verdict, String reason) {
+public record TheoryCheck(List<Row> rows, Verdict verdict, String reason) implements Check {
 
   /**
    * The three bounds of one scenario at one choice of gamma.
@@ -79,5 +84,78 @@ public record TheoryCheck(List<Row> rows, Verdict verdict, String reason) {
         three.stream().map(RunBounds.Value::guaranteed).toList(),
         Math.max(lower - middle, middle - upper),
         ordered ? Verdict.HOLDS : Verdict.VIOLATED);
+  }
+
+  @Override
+  public String name() {
+    return "theory";
+  }
+
+  @Override
+  public String title() {
+    return "theory: order of the bounds B(local SGD P_1) <= B(H-SGD) <= B(local SGD P_K)";
+  }
+
+  @Override
+  public String caption() {
+    return "theory: B(P_1) <= B(H-SGD) <= B(P_K)";
+  }
+
+  /** The three bounds per seed and choice of gamma. */
+  @Override
+  public Table table() {
+    Table t =
+        Table.create(
+            "theory",
+            LongColumn.create("seed", rows.stream().mapToLong(Row::seed).toArray()),
+            StringColumn.create("gamma_choice", rows.stream().map(Row::gammaChoice)));
+    String[] sides = {"local_P1", "hsgd", "local_PK"};
+    for (int k = 0; k < 3; k++) {
+      int side = k;
+      t.addColumns(
+          DoubleColumn.create(
+              "gamma_" + sides[k], rows.stream().mapToDouble(r -> r.gammas().get(side))));
+    }
+    for (int k = 0; k < 3; k++) {
+      int side = k;
+      t.addColumns(
+          DoubleColumn.create(
+              "B_" + sides[k], rows.stream().mapToDouble(r -> r.bounds().get(side))));
+    }
+    return t.addColumns(
+        StringColumn.create(
+            "guaranteed",
+            rows.stream()
+                .map(
+                    r ->
+                        r.guaranteed().stream()
+                            .map(g -> g ? "yes" : "no")
+                            .collect(Collectors.joining("/")))),
+        DoubleColumn.create("excess", rows.stream().mapToDouble(Row::excess)),
+        StringColumn.create("verdict", rows.stream().map(r -> r.verdict().label())));
+  }
+
+  @Override
+  public String detail() {
+    if (verdict == Verdict.NOT_APPLICABLE) {
+      return reason;
+    }
+    long ordered = rows.stream().filter(r -> r.verdict() == Verdict.HOLDS).count();
+    return ordered + " of " + rows.size() + " (seed, gamma) rows ordered";
+  }
+
+  @Override
+  public List<String> problems(CheckSettings settings) {
+    return rows.stream()
+        .filter(r -> r.verdict() == Verdict.VIOLATED)
+        .map(
+            r ->
+                "theory violated (seed "
+                    + r.seed()
+                    + ", "
+                    + r.gammaChoice()
+                    + " gamma): the bounds are out of order by "
+                    + Numbers.number(r.excess()))
+        .toList();
   }
 }

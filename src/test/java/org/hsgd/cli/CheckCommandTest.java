@@ -76,7 +76,7 @@ class CheckCommandTest {
     }
     JsonNode json = JSON.readTree(out.resolve("check.json").toFile());
     assertEquals("holds", json.get("verdict").asText());
-    assertEquals(10, json.at("/checks/validity/rows/1/seeds").asInt());
+    assertEquals(10, json.at("/checks/bound validity/rows/1/seeds").asInt());
     JsonNode manifest = JSON.readTree(out.resolve("check.manifest.json").toFile());
     assertTrue(manifest.get("rerun").asText().startsWith("./hsgd check "), manifest.toString());
     assertEquals(0.016, manifest.at("/spec/run/stepSize").asDouble(), 0);
@@ -150,9 +150,9 @@ class CheckCommandTest {
             CheckSettings.DEFAULT);
     List<CheckResult> each =
         List.of(
-            new CheckResult(theory, none(), notRun()),
-            new CheckResult(notRunTheory(), validity, notRun()),
-            new CheckResult(notRunTheory(), none(), sandwich));
+            new CheckResult(List.of(theory, none(), notRun())),
+            new CheckResult(List.of(notRunTheory(), validity, notRun())),
+            new CheckResult(List.of(notRunTheory(), none(), sandwich)));
     List<String> expected =
         List.of(
             "theory violated (seed 1, run gamma): the bounds are out of order by 0.",
