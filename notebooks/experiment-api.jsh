@@ -6,6 +6,7 @@ import org.hsgd.bounds.Hierarchy;
 import org.hsgd.check.*;
 import org.hsgd.experiment.*;
 import org.hsgd.sim.RunSettings;
+import org.hsgd.study.ExperimentJob;
 
 // The non-convex quadratic with exact constants: 16 workers, 4 groups, I = 4, G = 16 iterations.
 // (JShell reads a line that ends a statement as complete: chained calls end their lines with a dot.)
@@ -24,18 +25,21 @@ var spec = ExperimentSpec.builder(
     seeds(10).
     build();
 
-List<Run> runs = ExperimentRunner.run(spec, 2, Progress.SILENT);
-for (Run r : runs.subList(0, 3)) {
+// One call runs the three algorithms, checks them and writes the whole result folder (traces,
+// tidy tables, the check's tables and documents, figures, manifests), as `hsgd check` does.
+var out = java.nio.file.Path.of(System.getProperty("hsgd.notebook.out", "results/notebooks")).resolve("from-jshell");
+var result = ExperimentJob.check(spec, CheckSettings.DEFAULT).run(out);
+for (Run r : result.runs().subList(0, 3)) {
   System.out.printf("%-16s seed %d: final loss %.4f, mean |grad f(u_t)|^2 %.4f%n",
       r.variant().label(), r.seed(), r.trace().last().loss(), r.trace().meanGradNormSq());
 }
 
-CheckResult result = Checker.check(spec, runs, CheckSettings.DEFAULT);
-for (Check c : result.checks()) {
+CheckResult checks = result.check().orElseThrow();
+for (Check c : checks.checks()) {
   System.out.println(c.name() + ": " + c.verdict().label() + " (" + c.detail() + ")");
 }
-result.find(BoundValidityCheck.class).orElseThrow().rows().forEach(row -> System.out.printf(
+checks.find(BoundValidityCheck.class).orElseThrow().rows().forEach(row -> System.out.printf(
     "bound validity, %s, %s: B = %.3f, measured %.4f (B / measured %.1f): %s%n",
     row.variant(), row.bound(), row.value(), row.measured(), row.ratio(), row.verdict().label()));
-System.out.println("verdict: " + result.verdict().label());
+System.out.println("verdict: " + checks.verdict().label() + "; wrote " + result.written().size() + " files to " + out);
 /exit

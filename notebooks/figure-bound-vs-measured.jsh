@@ -44,7 +44,7 @@ for (var entry : problems.entrySet()) {
   figures.add(new Figure(entry.getKey(), figure.panels(), figure.caption()));
   System.out.println(entry.getKey() + ": bound validity " + result.find(BoundValidityCheck.class).orElseThrow().verdict().label());
 }
-var files = FigureFiles.of(out, figures, FigureSettings.DEFAULT, "jshell notebooks/figure-bound-vs-measured.jsh");
+var files = FigureFiles.of(out, figures, FigureSettings.DEFAULT, Provenance.capture("jshell notebooks/figure-bound-vs-measured.jsh", java.util.Map.of()));
 Outputs.writeAll(files);
 files.keySet().forEach(p -> System.out.println("wrote " + p));
 /exit

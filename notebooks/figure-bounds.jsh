@@ -25,7 +25,7 @@ var curves = BoundCurves.of(bounds, org.hsgd.experiment.RunBounds.StepSize.OPTIM
 var figure = PaperFigures.bounds(curves);
 var files = new java.util.LinkedHashMap<Path, byte[]>();
 files.put(out.resolve("bound-curves.csv"), Tables.csv(curves).getBytes());
-files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, "jshell notebooks/figure-bounds.jsh"));
+files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, Provenance.capture("jshell notebooks/figure-bounds.jsh", java.util.Map.of())));
 Outputs.writeAll(files);
 files.keySet().forEach(p -> System.out.println("wrote " + p));
 /exit

@@ -36,7 +36,7 @@ for (GroupingStrategy grouping : List.of(GroupingStrategy.GROUP_IID, GroupingStr
 var figure = PaperFigures.divergences(trace, SeedBand.MIN_MAX).orElseThrow();
 var files = new java.util.LinkedHashMap<Path, byte[]>();
 files.put(out.resolve("trace.csv"), Tables.csv(trace).getBytes());
-files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, "jshell notebooks/figure-divergences.jsh"));
+files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, Provenance.capture("jshell notebooks/figure-divergences.jsh", java.util.Map.of())));
 Outputs.writeAll(files);
 files.keySet().forEach(p -> System.out.println("wrote " + p));
 /exit

@@ -34,7 +34,7 @@ var figure = PaperFigures.training(
     trace, List.of(TraceMetric.LOSS, TraceMetric.TEST_ACCURACY), SeedBand.MIN_MAX);
 var files = new java.util.LinkedHashMap<Path, byte[]>();
 files.put(out.resolve("trace.csv"), Tables.csv(trace).getBytes());
-files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, "jshell notebooks/figure-training.jsh"));
+files.putAll(FigureFiles.of(out, List.of(figure), FigureSettings.DEFAULT, Provenance.capture("jshell notebooks/figure-training.jsh", java.util.Map.of())));
 Outputs.writeAll(files);
 files.keySet().forEach(p -> System.out.println("wrote " + p));
 /exit

@@ -1,24 +1,15 @@
 package org.hsgd.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.hsgd.check.CheckResult;
 import org.hsgd.check.CheckSettings;
-import org.hsgd.check.Checker;
 import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
-import org.hsgd.experiment.Run;
-import org.hsgd.figure.Figure;
-import org.hsgd.report.CheckReport;
-import org.hsgd.report.FigureFiles;
+import org.hsgd.experiment.Study;
 import org.hsgd.report.FigureSettings;
-import org.hsgd.report.ResultFolder;
-import org.hsgd.report.RunReport;
+import org.hsgd.study.ExperimentJob;
+import org.hsgd.study.ExperimentResult;
+import org.hsgd.study.StudyJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,55 +53,28 @@ final class CheckCommand implements Callable<Integer> {
             ? config
             : Path.of(System.getProperty("hsgd.home", ".")).resolve(DEFAULT_CONFIG).normalize();
     Settings settings = ExperimentOptions.load(file);
-    if (settings.has("grid")) {
-      return StudyCommand.run(
-          spec,
-          "check",
-          file,
-          settings,
-          options,
-          figures.settings(settings),
-          Optional.of(ExperimentConfig.checkSettings(settings)));
-    }
-    options.requireNoEngine();
-    ExperimentSpec configured = options.spec(settings, file);
-    ExperimentSpec experiment =
-        configured.allowsSandwich() ? configured.withSandwich(true) : configured;
     CheckSettings checkSettings = ExperimentConfig.checkSettings(settings);
     FigureSettings figureSettings = figures.settings(settings);
-    Path dir = options.outputFolder(experiment);
-    String rerun = options.rerun("check", file, experiment) + figures.given();
-    try (ResultFolder.Staging staging =
-        ResultFolder.stage(dir, ExperimentOptions.owner(experiment))) {
-      List<Run> runs =
-          options.runInto(spec, experiment, staging, settings.asMap(), rerun, new ArrayList<>());
-      CheckResult result = Checker.check(experiment, runs, checkSettings);
-      CheckReport report = new CheckReport(experiment, checkSettings, result);
-      var boundCurves = report.boundCurves(runs);
-      Map<Path, byte[]> files =
-          new LinkedHashMap<>(report.files(dir, boundCurves, rerun, settings.asMap()));
-      RunReport runReport = new RunReport(experiment, runs);
-      List<Figure> figureList = new ArrayList<>(runReport.figures(figureSettings));
-      figureList.addAll(report.figures(boundCurves));
-      files.putAll(FigureFiles.of(dir, figureList, figureSettings, rerun));
-      staging.writeAll(files);
-      staging.writeAll(runReport.tables(dir));
-      boolean replaced = staging.publish();
-
-      var out = spec.commandLine().getOut();
-      if (replaced) {
-        out.println("replaced the earlier results of this experiment in " + dir);
-      }
-      out.print(report.text());
-      files.keySet().forEach(p -> out.println("wrote " + p));
-      out.println(
-          "wrote "
-              + runs.size()
-              + " run traces (<variant>-seed<s>.csv with manifests) and the tidy tables trace.csv,"
-              + " runs.csv and summary.csv to "
-              + dir);
-      return exitCode(result.verdict());
+    if (settings.has("grid")) {
+      Study study = options.study(settings, file);
+      return StudyCommand.run(
+          spec,
+          options,
+          study,
+          StudyJob.check(
+              study,
+              checkSettings,
+              figureSettings,
+              options.provenance("check", file, study, settings, figures)));
     }
+    options.requireNoEngine();
+    ExperimentSpec experiment = ExperimentJob.forCheck(options.spec(settings, file));
+    ExperimentJob job =
+        ExperimentJob.check(experiment, checkSettings)
+            .withFigures(figureSettings)
+            .withProvenance(options.provenance("check", file, experiment, settings, figures));
+    ExperimentResult result = options.run(spec, job);
+    return exitCode(result.check().orElseThrow().verdict());
   }
 
   /** 1 for a violation, 3 for an inconclusive check, 0 otherwise. */

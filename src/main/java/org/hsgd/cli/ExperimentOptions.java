@@ -1,19 +1,14 @@
 package org.hsgd.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.hsgd.Require;
 import org.hsgd.experiment.Engine;
-import org.hsgd.experiment.ExperimentRunner;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.LocalEngine;
-import org.hsgd.experiment.Run;
 import org.hsgd.experiment.Study;
-import org.hsgd.report.ResultFolder;
-import org.hsgd.report.RunReport;
+import org.hsgd.report.Provenance;
+import org.hsgd.study.ExperimentJob;
+import org.hsgd.study.ExperimentResult;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -66,10 +61,10 @@ final class ExperimentOptions {
     return withSeeds(ExperimentConfig.spec(settings, fallbackName(config)));
   }
 
-  /** The study of a config file with a grid, --seeds and {@code adjust} applied to every point. */
-  Study study(Settings settings, Path config, UnaryOperator<ExperimentSpec> adjust) {
+  /** The study of a config file with a grid, --seeds applied to every point. */
+  Study study(Settings settings, Path config) {
     String name = settings.has("name") ? settings.text("name") : fallbackName(config);
-    return GridConfig.study(settings, name, spec -> adjust.apply(withSeeds(spec)));
+    return GridConfig.study(settings, name, this::withSeeds);
   }
 
   private ExperimentSpec withSeeds(ExperimentSpec spec) {
@@ -147,40 +142,34 @@ final class ExperimentOptions {
   }
 
   /**
-   * Runs every seed and variant, with a progress display on stderr, handing each run to {@code
-   * finished} as it ends.
+   * Runs an experiment into its output folder with a progress display on stderr, and reports on
+   * stdout what it found and where it went.
    */
-  List<Run> run(CommandSpec command, ExperimentSpec spec, Consumer<Run> finished) {
+  ExperimentResult run(CommandSpec command, ExperimentJob job) {
     ProgressDisplay progress =
         new ProgressDisplay(command.commandLine().getErr(), System.console() != null);
-    List<Run> runs = ExperimentRunner.run(spec, threadCount(), progress, finished);
+    Path dir = outputFolder(job.spec());
+    ExperimentResult result = job.run(dir, threadCount(), progress);
     progress.finish();
-    return runs;
+    var out = command.commandLine().getOut();
+    if (result.replaced()) {
+      out.println("replaced the earlier results of this experiment in " + dir);
+    }
+    out.print(result.text());
+    result.written().forEach(p -> out.println("wrote " + p));
+    return result;
   }
 
-  /**
-   * Runs the spec into a staged result folder: each run's trace and manifest are written as soon as
-   * it finishes.
-   *
-   * @param written receives the paths written
-   */
-  List<Run> runInto(
-      CommandSpec command,
-      ExperimentSpec spec,
-      ResultFolder.Staging staging,
-      Map<String, Object> config,
-      String rerun,
-      List<Path> written) {
-    Path dir = outputFolder(spec);
-    return run(
-        command,
-        spec,
-        r -> written.addAll(staging.writeAll(RunReport.runFiles(spec, r, dir, config, rerun))));
+  /** The provenance of a command on a config without a grid: its rerun line and settings. */
+  Provenance provenance(
+      String command, Path config, ExperimentSpec spec, Settings settings, FigureOptions figures) {
+    return Provenance.capture(rerun(command, config, spec) + figures.given(), settings.asMap());
   }
 
-  /** Whose results a folder holds: runs of one experiment, by simulate or check alike. */
-  static String owner(ExperimentSpec spec) {
-    return "experiment '" + spec.name() + "'";
+  /** The provenance of a command on a study's config. */
+  Provenance provenance(
+      String command, Path config, Study study, Settings settings, FigureOptions figures) {
+    return Provenance.capture(rerun(command, config, study) + figures.given(), settings.asMap());
   }
 
   /** The command line that reproduces a run of {@code command} on {@code config}. */

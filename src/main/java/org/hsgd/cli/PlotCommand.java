@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.hsgd.report.FigureFiles;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
+import org.hsgd.report.Provenance;
 import org.hsgd.report.ResultFolder;
 import org.hsgd.report.ResultsFolders;
 import picocli.CommandLine.Command;
@@ -58,7 +59,11 @@ final class PlotCommand implements Callable<Integer> {
             + ExperimentOptions.shellQuoted(dir.toString())
             + figures.given();
     Map<Path, byte[]> files =
-        FigureFiles.of(dir, ResultsFolders.figures(folders, settings), settings, rerun);
+        FigureFiles.of(
+            dir,
+            ResultsFolders.figures(folders, settings),
+            settings,
+            Provenance.capture(rerun, Map.of()));
     Outputs.writeAll(files);
     ResultFolder.adopt(dir, List.copyOf(files.keySet()));
     files.keySet().forEach(p -> spec.commandLine().getOut().println("wrote " + p));

@@ -1,17 +1,12 @@
 package org.hsgd.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hsgd.experiment.ExperimentSpec;
-import org.hsgd.experiment.Run;
-import org.hsgd.report.FigureFiles;
+import org.hsgd.experiment.Study;
 import org.hsgd.report.FigureSettings;
-import org.hsgd.report.ResultFolder;
-import org.hsgd.report.RunReport;
-import org.hsgd.report.Tables;
+import org.hsgd.study.ExperimentJob;
+import org.hsgd.study.StudyJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,45 +35,26 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = ExperimentOptions.load(config);
+    FigureSettings figureSettings = figures.settings(settings);
     if (settings.has("grid")) {
-      return StudyCommand.run(
+      Study study = options.study(settings, config);
+      StudyCommand.run(
           spec,
-          "simulate",
-          config,
-          settings,
           options,
-          figures.settings(settings),
-          Optional.empty());
+          study,
+          StudyJob.simulate(
+              study,
+              figureSettings,
+              options.provenance("simulate", config, study, settings, figures)));
+      return 0;
     }
     options.requireNoEngine();
     ExperimentSpec experiment = options.spec(settings, config);
-    FigureSettings figureSettings = figures.settings(settings);
-    Path dir = options.outputFolder(experiment);
-    String rerun = options.rerun("simulate", config, experiment) + figures.given();
-    List<Path> written = new ArrayList<>();
-    RunReport report;
-    boolean replaced;
-    try (ResultFolder.Staging staging =
-        ResultFolder.stage(dir, ExperimentOptions.owner(experiment))) {
-      List<Run> runs = options.runInto(spec, experiment, staging, settings.asMap(), rerun, written);
-      report = new RunReport(experiment, runs);
-      written.addAll(staging.writeAll(report.tables(dir)));
-      written.addAll(
-          staging.writeAll(
-              FigureFiles.of(dir, report.figures(figureSettings), figureSettings, rerun)));
-      replaced = staging.publish();
-    }
-    var out = spec.commandLine().getOut();
-    if (replaced) {
-      out.println("replaced the earlier results of this experiment in " + dir);
-    }
-    out.print(Tables.text(report.summary()));
-    out.println(
-        "note: mean_grad_norm_sq averages |grad f(u_t)|^2 over "
-            + RunReport.averagedOver(experiment.run())
-            + "; bound: B at this gamma and T from the exact constants (quadratics with equal"
-            + " groups and full participation; see each manifest)");
-    written.forEach(p -> out.println("wrote " + p));
+    options.run(
+        spec,
+        ExperimentJob.simulate(experiment)
+            .withFigures(figureSettings)
+            .withProvenance(options.provenance("simulate", config, experiment, settings, figures)));
     return 0;
   }
 }

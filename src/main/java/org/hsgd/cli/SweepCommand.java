@@ -90,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
             + ExperimentOptions.shellQuoted(config.toString())
             + " --out "
             + ExperimentOptions.shellQuoted(dir.toString());
-    Map<String, Object> manifest = Provenance.manifest(rerun, settings.asMap(), written);
+    Map<String, Object> manifest = Provenance.capture(rerun, settings.asMap()).manifest(written);
     files.put(
         dir.resolve(name + ".manifest.json"),
         Outputs.json(manifest).getBytes(StandardCharsets.UTF_8));

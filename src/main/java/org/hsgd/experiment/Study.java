@@ -2,6 +2,7 @@ package org.hsgd.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.hsgd.Require;
 
 /**
@@ -17,6 +18,15 @@ public record Study(String name, List<GridPoint> points) {
   public Study {
     points = List.copyOf(points);
     Require.that(!points.isEmpty(), "grid", "must have at least one point", () -> "none");
+  }
+
+  /** The same points with {@code change} applied to every spec. */
+  public Study withSpecs(UnaryOperator<ExperimentSpec> change) {
+    return new Study(
+        name,
+        points.stream()
+            .map(p -> new GridPoint(p.label(), p.coordinates(), change.apply(p.spec())))
+            .toList());
   }
 
   /** Every replicate, point by point and seed by seed. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hsgd.check.BoundValidityCheck;
 import org.hsgd.check.Check;
 import org.hsgd.check.CheckResult;
 import org.hsgd.check.CheckSettings;
@@ -14,7 +13,6 @@ import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.RunBounds;
 import org.hsgd.experiment.Variant;
-import org.hsgd.figure.Figure;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -47,7 +45,7 @@ public final class CheckReport {
    * its optimal step size (at the run's where Delta = 0), where the runs have exact constants;
    * empty otherwise.
    */
-  public java.util.Optional<Table> boundCurves(List<org.hsgd.experiment.Run> runs) {
+  private java.util.Optional<Table> boundCurves(List<org.hsgd.experiment.Run> runs) {
     for (org.hsgd.experiment.Run r : runs) {
       RunBounds bounds = RunBounds.of(spec, r);
       if (!r.variant().local()
@@ -64,29 +62,34 @@ public final class CheckReport {
   }
 
   /**
-   * The check's files in {@code dir}: each check's table (check-*.csv), the bound curves where they
-   * exist, check.tex, check.txt, check.json and check.manifest.json.
-   *
-   * @param rerun the command that reproduces them
-   * @param config the config as read, for the manifest
+   * The check's tables, keyed by their files: the summary and each check's table ({@code
+   * check-<name>.csv}), and the bound curves ({@link FigureCatalogue#BOUND_CURVES}) where they
+   * exist.
    */
-  public Map<java.nio.file.Path, byte[]> files(
-      java.nio.file.Path dir,
-      java.util.Optional<Table> boundCurves,
-      String rerun,
-      Map<String, Object> config) {
+  public Map<String, Table> tables(List<org.hsgd.experiment.Run> runs) {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put("check-summary.csv", summary());
+    result.checks().forEach(c -> tables.put("check-" + c.table().name() + ".csv", c.table()));
+    boundCurves(runs).ifPresent(t -> tables.put(FigureCatalogue.BOUND_CURVES, t));
+    return tables;
+  }
+
+  /**
+   * The check's documents in {@code dir}: check.tex, check.txt, check.json, and
+   * check.manifest.json, which lists them with the tables.
+   *
+   * @param tables the files of the check's tables, for the manifest
+   */
+  public Map<java.nio.file.Path, byte[]> documents(
+      java.nio.file.Path dir, List<java.nio.file.Path> tables, Provenance provenance) {
     Map<java.nio.file.Path, byte[]> files = new LinkedHashMap<>();
-    List<Table> tables = new ArrayList<>(List.of(summary()));
-    result.checks().forEach(c -> tables.add(c.table()));
-    for (Table table : tables) {
-      files.put(dir.resolve("check-" + table.name() + ".csv"), bytes(Tables.csv(table)));
-    }
-    boundCurves.ifPresent(t -> files.put(dir.resolve("bound-curves.csv"), bytes(Tables.csv(t))));
     files.put(dir.resolve("check.tex"), bytes(latex()));
     files.put(dir.resolve("check.txt"), bytes(text()));
     files.put(dir.resolve("check.json"), bytes(Outputs.json(json())));
-    Map<String, Object> manifest =
-        Provenance.manifest(rerun, config, files.keySet().stream().map(Object::toString).toList());
+    List<String> outputs = new ArrayList<>();
+    tables.forEach(p -> outputs.add(p.toString()));
+    files.keySet().forEach(p -> outputs.add(p.toString()));
+    Map<String, Object> manifest = provenance.manifest(outputs);
     manifest.put("spec", spec);
     manifest.put("checkSettings", settings);
     manifest.put("verdict", result.verdict().label());
@@ -96,17 +99,6 @@ public final class CheckReport {
 
   private static byte[] bytes(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  /** The check's own figures: the bounds against G and T, and each bound beside the measurement. */
-  public List<Figure> figures(java.util.Optional<Table> boundCurves) {
-    List<Figure> figures = new ArrayList<>();
-    boundCurves.map(PaperFigures::bounds).ifPresent(figures::add);
-    result
-        .find(BoundValidityCheck.class)
-        .flatMap(c -> PaperFigures.boundVsMeasured(c.table()))
-        .ifPresent(figures::add);
-    return figures;
   }
 
   /** The report for the terminal: each check's table and verdict, then the overall verdict. */

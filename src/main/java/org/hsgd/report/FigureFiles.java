@@ -22,10 +22,10 @@ public final class FigureFiles {
   /**
    * The figures' files in {@code dir} and their manifest.
    *
-   * @param rerun the command that made the tables the figures are drawn from
+   * @param provenance the command that drew them
    */
   public static Map<Path, byte[]> of(
-      Path dir, List<Figure> figures, FigureSettings settings, String rerun) {
+      Path dir, List<Figure> figures, FigureSettings settings, Provenance provenance) {
     Map<Path, byte[]> files = new LinkedHashMap<>();
     List<Map<String, Object>> described = new ArrayList<>();
     for (Figure f : figures) {
@@ -38,7 +38,7 @@ public final class FigureFiles {
       described.add(entry);
     }
     Map<String, Object> manifest =
-        Provenance.manifest(rerun, Map.of(), files.keySet().stream().map(Path::toString).toList());
+        provenance.manifest(files.keySet().stream().map(Path::toString).toList());
     manifest.put("redraw", "./hsgd plot " + dir + " (with the figure options to restyle)");
     manifest.put("style", settings.style());
     manifest.put("band", settings.band().key());

@@ -5,11 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hsgd.Require;
 import org.hsgd.figure.Figure;
-import org.hsgd.figure.SeedBand;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -19,72 +20,56 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Figures redrawn from results on disk, without rerunning anything: the tidy tables that {@code
- * hsgd simulate} and {@code hsgd check} wrote ({@code trace.csv}, and from a check {@code
- * bound-curves.csv} and {@code check-bound-validity.csv}) are read back and drawn as they were.
+ * hsgd simulate} and {@code hsgd check} wrote are read back and drawn through the same {@link
+ * FigureCatalogue} as when they were computed.
  */
 public final class ResultsFolders {
-  /** The table every results folder holds. */
-  public static final String TRACE = "trace.csv";
-
-  /** The table that marks a study's folder: one row per grid point. */
-  static final String POINTS = "points.csv";
-
   private ResultsFolders() {}
 
   /**
-   * The figures of one or more results folders: the training figure, the bounds and the bound
-   * against the measurement of the first; the divergence figure of all of them together (say, a
-   * group-IID and a group-non-IID study side by side).
+   * The figures of one or more results folders: every kind of the first whose tables it holds, the
+   * divergence figure of all of them together.
    *
-   * @throws org.hsgd.InvalidInputException if a folder holds no trace.csv
+   * @throws org.hsgd.InvalidInputException if a folder holds neither trace.csv nor a study's tables
    */
   public static List<Figure> figures(List<Path> folders, FigureSettings settings) {
     Require.that(
         !folders.isEmpty(), "folders", "must name at least one results folder", () -> "none");
-    if (Files.isRegularFile(folders.get(0).resolve(POINTS))) {
-      return studyFigures(folders.get(0), settings);
-    }
-    List<Table> traces = new ArrayList<>();
+    List<Map<String, Table>> tables = new ArrayList<>();
     for (Path folder : folders) {
-      Path trace = folder.resolve(TRACE);
-      Require.that(
-          Files.isRegularFile(trace),
-          "folder",
-          "must be a results folder of hsgd simulate or check (holding " + TRACE + ")",
-          folder::toString);
-      traces.add(read(trace));
+      tables.add(tables(folder));
     }
-    Table first = traces.get(0);
-    SeedBand band = settings.band();
-    List<Figure> figures = new ArrayList<>();
-    figures.add(PaperFigures.training(first, settings.metricsFor(first), band));
-    PaperFigures.divergences(concatenated(traces), band).ifPresent(figures::add);
-    Path curves = folders.get(0).resolve("bound-curves.csv");
-    if (Files.isRegularFile(curves)) {
-      figures.add(PaperFigures.bounds(read(curves)));
-    }
-    Path validity = folders.get(0).resolve("check-bound-validity.csv");
-    if (Files.isRegularFile(validity)) {
-      PaperFigures.boundVsMeasured(read(validity)).ifPresent(figures::add);
-    }
-    return figures;
+    return FigureCatalogue.of(tables, settings);
   }
 
-  /**
-   * A study's figures: each numeric grid key against the measured time average, from its stacked
-   * runs.csv; the grid keys are the columns of points.csv between the label and the status.
-   */
-  private static List<Figure> studyFigures(Path folder, FigureSettings settings) {
-    List<String> columns = read(folder.resolve(POINTS)).columnNames();
-    List<String> keys = columns.subList(1, columns.indexOf("status"));
-    Map<String, ColumnType> asWritten = new java.util.HashMap<>();
-    keys.forEach(k -> asWritten.put(k, ColumnType.STRING));
-    Table runs = read(folder.resolve("runs.csv"), asWritten);
-    List<Figure> figures = new ArrayList<>();
-    for (String key : keys) {
-      PaperFigures.againstGridKey(runs, key, keys, settings.band()).ifPresent(figures::add);
+  /** The tables of a results folder that figures are drawn from, keyed by file name. */
+  private static Map<String, Table> tables(Path folder) {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    Path points = folder.resolve(FigureCatalogue.POINTS);
+    if (Files.isRegularFile(points)) {
+      // A study: its grid keys are read as written, text, whatever they look like.
+      Table overview = read(points);
+      Map<String, ColumnType> asWritten = new HashMap<>();
+      FigureCatalogue.gridKeys(overview).forEach(k -> asWritten.put(k, ColumnType.STRING));
+      tables.put(FigureCatalogue.POINTS, overview);
+      tables.put(FigureCatalogue.RUNS, read(folder.resolve(FigureCatalogue.RUNS), asWritten));
+      return tables;
     }
-    return figures;
+    Require.that(
+        Files.isRegularFile(folder.resolve(FigureCatalogue.TRACE)),
+        "folder",
+        "must be a results folder of hsgd simulate or check (holding "
+            + FigureCatalogue.TRACE
+            + ")",
+        folder::toString);
+    for (String file :
+        List.of(
+            FigureCatalogue.TRACE, FigureCatalogue.BOUND_CURVES, FigureCatalogue.BOUND_VALIDITY)) {
+      if (Files.isRegularFile(folder.resolve(file))) {
+        tables.put(file, read(folder.resolve(file)));
+      }
+    }
+    return tables;
   }
 
   /**
@@ -120,16 +105,5 @@ public final class ResultsFolders {
       throw new org.hsgd.InvalidInputException(
           csv.toString(), "must be a CSV table written by hsgd", String.valueOf(e.getMessage()));
     }
-  }
-
-  /** The rows of every table, on the columns they share. */
-  private static Table concatenated(List<Table> tables) {
-    List<String> shared = new ArrayList<>(tables.get(0).columnNames());
-    tables.forEach(t -> shared.retainAll(t.columnNames()));
-    Table all = tables.get(0).selectColumns(shared.toArray(String[]::new));
-    for (Table t : tables.subList(1, tables.size())) {
-      all.append(t.selectColumns(shared.toArray(String[]::new)));
-    }
-    return all;
   }
 }

@@ -9,16 +9,14 @@ import org.hsgd.bounds.BoundKind;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
 import org.hsgd.experiment.RunBounds;
-import org.hsgd.figure.Figure;
-import org.hsgd.figure.SeedBand;
 import org.hsgd.sim.RunSettings;
 import tech.tablesaw.api.Table;
 
 /**
  * The outputs of an experiment's runs: per run {@code <variant>-seed<s>.csv} and its manifest; the
  * tidy tables {@code trace.csv} (every measurement), {@code runs.csv} (one row per run) and {@code
- * summary.csv} (statistics over seeds); and the training and divergence figures, which the commands
- * write with {@link FigureFiles}.
+ * summary.csv} (statistics over seeds), from which {@link FigureCatalogue} draws the training and
+ * divergence figures.
  */
 public final class RunReport {
   private final ExperimentSpec spec;
@@ -46,48 +44,37 @@ public final class RunReport {
     return TidyTables.runs(spec, runs, this::bound);
   }
 
-  /** The figures of the runs: training curves, and H-SGD's divergences for two levels. */
-  public List<Figure> figures(FigureSettings settings) {
-    Table trace = trace();
-    SeedBand band = settings.band();
-    List<Figure> figures = new java.util.ArrayList<>();
-    figures.add(PaperFigures.training(trace, settings.metricsFor(trace), band));
-    PaperFigures.divergences(trace, band).ifPresent(figures::add);
-    return figures;
-  }
-
   /**
    * One run's trace, {@code <variant>-seed<s>.csv}, and its manifest: written as it finishes.
    *
-   * @param config the config as read, for the manifest
-   * @param rerun the command that reproduces the run
+   * @param provenance the command's, for the manifest
    */
   public static Map<Path, byte[]> runFiles(
-      ExperimentSpec spec, Run r, Path dir, Map<String, Object> config, String rerun) {
+      ExperimentSpec spec, Run r, Path dir, Provenance provenance) {
     Path csv = dir.resolve(baseName(r) + ".csv");
     Map<Path, byte[]> files = new LinkedHashMap<>();
     files.put(csv, bytes(Tables.csv(TraceReport.table(baseName(r), r.trace().checkpoints()))));
     files.put(
         dir.resolve(baseName(r) + ".manifest.json"),
-        bytes(Outputs.json(new RunReport(spec, List.of(r)).manifest(r, config, rerun, csv))));
+        bytes(Outputs.json(new RunReport(spec, List.of(r)).manifest(r, provenance, csv))));
     return files;
   }
 
-  /** The tidy tables of all runs: trace.csv, runs.csv, summary.csv. */
-  public Map<Path, byte[]> tables(Path dir) {
-    Map<Path, byte[]> files = new LinkedHashMap<>();
-    files.put(dir.resolve("trace.csv"), bytes(Tables.csv(trace())));
-    files.put(dir.resolve("runs.csv"), bytes(Tables.csv(summary())));
-    files.put(dir.resolve("summary.csv"), bytes(Tables.csv(TidyTables.summary(spec, runs))));
-    return files;
+  /** The tidy tables of all runs, keyed by their files: trace.csv, runs.csv, summary.csv. */
+  public Map<String, Table> tables() {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put(FigureCatalogue.TRACE, trace());
+    tables.put(FigureCatalogue.RUNS, summary());
+    tables.put("summary.csv", TidyTables.summary(spec, runs));
+    return tables;
   }
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private Map<String, Object> manifest(Run r, Map<String, Object> config, String rerun, Path csv) {
-    Map<String, Object> m = Provenance.manifest(rerun, config, List.of(csv.toString()));
+  private Map<String, Object> manifest(Run r, Provenance provenance, Path csv) {
+    Map<String, Object> m = provenance.manifest(List.of(csv.toString()));
     m.put("spec", spec);
     m.put("seed", r.seed());
     m.put("variant", r.variant().name());

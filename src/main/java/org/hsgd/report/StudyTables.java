@@ -16,7 +16,7 @@ import tech.tablesaw.columns.Column;
  * and its grid values in front, so that one table holds the whole grid (tidy: one row per point and
  * run or check).
  */
-final class StudyTables {
+public final class StudyTables {
   private StudyTables() {}
 
   /**
@@ -25,7 +25,8 @@ final class StudyTables {
    *
    * @param parts each point's table, in point order
    */
-  static Table stack(String name, List<GridPoint> points, List<Table> parts, Set<String> keys) {
+  public static Table stack(
+      String name, List<GridPoint> points, List<Table> parts, Set<String> keys) {
     Map<String, Column<?>> columns = new LinkedHashMap<>();
     columns.put("point", StringColumn.create("point"));
     for (String key : keys) {
@@ -73,7 +74,7 @@ final class StudyTables {
   }
 
   /** Every grid key of the points, in order of first appearance. */
-  static Set<String> keys(List<GridPoint> points) {
+  public static Set<String> keys(List<GridPoint> points) {
     Set<String> keys = new LinkedHashSet<>();
     points.forEach(p -> keys.addAll(p.coordinates().keySet()));
     return keys;

@@ -23,7 +23,9 @@ import org.hsgd.experiment.Progress;
 import org.hsgd.experiment.QuadraticSpec;
 import org.hsgd.experiment.Replicate;
 import org.hsgd.experiment.Study;
-import org.hsgd.report.StudyRunner;
+import org.hsgd.report.Provenance;
+import org.hsgd.study.StudyJob;
+import org.hsgd.study.StudyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,7 +166,7 @@ class StudyCommandTest {
     }
     Counting engine = new Counting(new LocalEngine(2, Mnist.defaultCache()));
     Path study = dir.resolve("study");
-    StudyRunner.Result resumed = simulate(s, engine, study);
+    StudyResult resumed = simulate(s, engine, study);
     assertEquals(4, resumed.resumed());
     assertEquals(2, engine.ran.size(), "only the replicates not finished run again");
     for (String table : TABLES) {
@@ -174,7 +176,7 @@ class StudyCommandTest {
     assertTrue(!Files.exists(partial), "the dead process's folder is cleaned up");
     // The published study has them all: running it again runs nothing.
     engine.ran.clear();
-    StudyRunner.Result again = simulate(s, engine, study);
+    StudyResult again = simulate(s, engine, study);
     assertEquals(6, again.resumed());
     assertEquals(0, engine.ran.size());
   }
@@ -241,16 +243,10 @@ class StudyCommandTest {
   }
 
   /** A study run as {@code hsgd simulate} runs it, on the given engine. */
-  private static StudyRunner.Result simulate(Study study, Engine engine, Path out) {
-    return StudyRunner.run(
-        study,
-        engine,
-        out,
-        Progress.SILENT,
-        java.util.Optional.empty(),
-        org.hsgd.report.FigureSettings.DEFAULT,
-        Map.of(),
-        "test");
+  private static StudyResult simulate(Study study, Engine engine, Path out) {
+    return StudyJob.simulate(
+            study, org.hsgd.report.FigureSettings.DEFAULT, Provenance.capture("test", Map.of()))
+        .run(engine, out, Progress.SILENT);
   }
 
   /** {@code hsgd simulate CONFIG --out OUT FLAGS...}, which must succeed. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.hsgd.TestData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,5 +42,17 @@ class NotebooksTest {
       }
     }
     assertTrue(Files.exists(dir.resolve("figures.manifest.json")));
+  }
+
+  @Test
+  void theExperimentNotebookRunsAndChecksIntoAFolderWithOneCall(@TempDir Path out)
+      throws Exception {
+    String source = Files.readString(Path.of("notebooks", "experiment-api.jsh"));
+    String printed = JShellScripts.run(source, "-Dhsgd.notebook.out=" + out);
+    assertTrue(printed.contains("verdict: "), printed);
+    assertTrue(printed.contains("bound validity, H-SGD 4/16, closed form"), printed);
+    for (String file : List.of("check.txt", "trace.csv", "training.pdf", "bounds.pdf")) {
+      assertTrue(Files.exists(out.resolve("from-jshell").resolve(file)), file);
+    }
   }
 }

@@ -1,0 +1,172 @@
+package org.hsgd.study;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hsgd.check.CheckResult;
+import org.hsgd.check.CheckSettings;
+import org.hsgd.check.Checker;
+import org.hsgd.experiment.ExperimentRunner;
+import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.Progress;
+import org.hsgd.experiment.Run;
+import org.hsgd.report.CheckReport;
+import org.hsgd.report.FigureCatalogue;
+import org.hsgd.report.FigureFiles;
+import org.hsgd.report.FigureSettings;
+import org.hsgd.report.Provenance;
+import org.hsgd.report.ResultFolder;
+import org.hsgd.report.RunReport;
+import org.hsgd.report.Tables;
+import tech.tablesaw.api.Table;
+
+/**
+ * One experiment into its result folder: its runs (each run's trace and manifest written as soon as
+ * it ends), then, for a check, the checks; the tidy tables, the figures drawn from them and the
+ * manifests; all of it published at once. A study writes each point's folder with {@link #outputs},
+ * so a point's folder equals the folder of the same config run alone.
+ *
+ * <p>From a notebook: {@code ExperimentJob.check(spec, CheckSettings.DEFAULT).run(dir)}.
+ *
+ * @param check the checker's settings, for a check; empty to simulate only
+ * @param provenance the command's, for every manifest
+ */
+public record ExperimentJob(
+    ExperimentSpec spec,
+    Optional<CheckSettings> check,
+    FigureSettings figures,
+    Provenance provenance) {
+
+  /** A run of the spec as it is, with the default figures. */
+  public static ExperimentJob simulate(ExperimentSpec spec) {
+    return new ExperimentJob(spec, Optional.empty(), FigureSettings.DEFAULT, library(spec));
+  }
+
+  /**
+   * A check of the spec, with local SGD at P_1 and P_K run beside it where the spec allows, and the
+   * default figures.
+   */
+  public static ExperimentJob check(ExperimentSpec spec, CheckSettings settings) {
+    ExperimentSpec checked = forCheck(spec);
+    return new ExperimentJob(
+        checked, Optional.of(settings), FigureSettings.DEFAULT, library(checked));
+  }
+
+  /** The spec as a check runs it: with its sandwich wherever it allows one. */
+  public static ExperimentSpec forCheck(ExperimentSpec spec) {
+    return spec.allowsSandwich() ? spec.withSandwich(true) : spec;
+  }
+
+  public ExperimentJob withFigures(FigureSettings chosen) {
+    return new ExperimentJob(spec, check, chosen, provenance);
+  }
+
+  public ExperimentJob withProvenance(Provenance chosen) {
+    return new ExperimentJob(spec, check, figures, chosen);
+  }
+
+  /** The provenance of a job started from Java rather than a command line. */
+  private static Provenance library(ExperimentSpec spec) {
+    return Provenance.capture(
+        "(from Java: org.hsgd.study.ExperimentJob; the spec is in this manifest)",
+        Map.of("name", spec.name()));
+  }
+
+  /** Whose results a folder holds: runs of one experiment, simulated or checked alike. */
+  public static String owner(ExperimentSpec spec) {
+    return "experiment '" + spec.name() + "'";
+  }
+
+  /** Runs into {@code dir} on every core, silently. */
+  public ExperimentResult run(Path dir) {
+    return run(dir, Runtime.getRuntime().availableProcessors(), Progress.SILENT);
+  }
+
+  /**
+   * Runs every seed and variant into {@code dir}, replacing an earlier result of the same
+   * experiment.
+   *
+   * @param threads the size of each simulation's worker team (the numbers do not depend on it)
+   * @throws org.hsgd.InvalidInputException if {@code dir} holds anything but this experiment's
+   *     results, or the runs cannot fit in memory
+   */
+  public ExperimentResult run(Path dir, int threads, Progress progress) {
+    try (ResultFolder.Staging staging = ResultFolder.stage(dir, owner(spec))) {
+      List<Path> written = new ArrayList<>();
+      List<Run> runs =
+          ExperimentRunner.run(
+              spec,
+              threads,
+              progress,
+              r -> written.addAll(staging.writeAll(RunReport.runFiles(spec, r, dir, provenance))));
+      Outputs outputs = outputs(dir, runs);
+      written.addAll(staging.writeAll(outputs.files()));
+      boolean replaced = staging.publish();
+      return new ExperimentResult(
+          spec, runs, outputs.check(), outputs.tables(), outputs.text(), replaced, written);
+    }
+  }
+
+  /**
+   * What an experiment's finished runs give, but for each run's own trace and manifest.
+   *
+   * @param tables every tidy table, keyed by its file
+   * @param files the tables as CSV, a check's documents, the figures and their manifest
+   * @param check the checks, for a check
+   * @param text the report for the terminal
+   */
+  record Outputs(
+      Map<String, Table> tables,
+      Map<Path, byte[]> files,
+      Optional<CheckResult> check,
+      String text) {}
+
+  /** Checks the runs (for a check) and renders every table, document and figure of them. */
+  Outputs outputs(Path dir, List<Run> runs) {
+    RunReport report = new RunReport(spec, runs);
+    Map<String, Table> tables = new LinkedHashMap<>(report.tables());
+    Optional<CheckResult> result = check.map(s -> Checker.check(spec, runs, s));
+    Optional<CheckReport> checkReport =
+        result.map(r -> new CheckReport(spec, check.orElseThrow(), r));
+    checkReport.ifPresent(c -> tables.putAll(c.tables(runs)));
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    tables.forEach((file, t) -> files.put(dir.resolve(file), bytes(Tables.csv(t))));
+    checkReport.ifPresent(
+        c ->
+            files.putAll(
+                c.documents(
+                    dir,
+                    tables.keySet().stream()
+                        .filter(
+                            f -> f.startsWith("check-") || f.equals(FigureCatalogue.BOUND_CURVES))
+                        .map(dir::resolve)
+                        .toList(),
+                    provenance)));
+    files.putAll(FigureFiles.of(dir, FigureCatalogue.of(tables, figures), figures, provenance));
+    String text =
+        checkReport
+            .map(CheckReport::text)
+            .orElseGet(
+                () ->
+                    Tables.text(report.summary())
+                        + "note: mean_grad_norm_sq averages |grad f(u_t)|^2 over "
+                        + RunReport.averagedOver(spec.run())
+                        + "; bound: B at this gamma and T from the exact constants (quadratics"
+                        + " with equal groups and full participation; see each manifest)"
+                        + System.lineSeparator());
+    return new Outputs(tables, files, result, text);
+  }
+
+  /** Each run's trace and manifest, as {@link #run} writes them when the run ends. */
+  Map<Path, byte[]> runFiles(Path dir, Run r) {
+    return RunReport.runFiles(spec, r, dir, provenance);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,104 @@
+package org.hsgd.study;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.hsgd.bounds.Hierarchy;
+import org.hsgd.check.CheckSettings;
+import org.hsgd.check.Verdict;
+import org.hsgd.data.Mnist;
+import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.GridPoint;
+import org.hsgd.experiment.LocalEngine;
+import org.hsgd.experiment.Progress;
+import org.hsgd.experiment.QuadraticSpec;
+import org.hsgd.experiment.Study;
+import org.hsgd.experiment.Topology;
+import org.hsgd.report.FigureSettings;
+import org.hsgd.report.Provenance;
+import org.hsgd.sim.RunSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline without the command line: one call per experiment, a study's points alike. */
+class ExperimentJobTest {
+  private static final ExperimentSpec SPEC =
+      ExperimentSpec.builder(
+              "job",
+              QuadraticSpec.builder(List.of(1.0, 0.5)).noiseVariance(0.1).build(),
+              new Topology.Equal(Hierarchy.twoLevel(8, 2, 2, 8)),
+              new RunSettings(40, 0.05, 10))
+          .seeds(2)
+          .build();
+
+  @Test
+  void oneCallRunsChecksAndWritesTheWholeFolder(@TempDir Path dir) throws Exception {
+    ExperimentResult result = ExperimentJob.check(SPEC, CheckSettings.DEFAULT).run(dir);
+    assertTrue(result.spec().sandwich(), "a check runs local SGD at P_1 and P_K beside H-SGD");
+    assertEquals(2 * 3, result.runs().size());
+    assertTrue(result.check().orElseThrow().verdict() != Verdict.NOT_APPLICABLE);
+    for (String file :
+        List.of(
+            "trace.csv",
+            "runs.csv",
+            "summary.csv",
+            "check-summary.csv",
+            "check-theory.csv",
+            "check-bound-validity.csv",
+            "check-sandwich.csv",
+            "bound-curves.csv",
+            "check.tex",
+            "check.manifest.json",
+            "training.pdf",
+            "divergences.svg",
+            "bounds.png",
+            "bound-vs-measured.pdf",
+            "figures.manifest.json",
+            "hsgd-seed1.csv",
+            "hsgd-seed1.manifest.json")) {
+      assertTrue(Files.exists(dir.resolve(file)), file);
+      assertTrue(result.written().contains(dir.resolve(file)), file);
+    }
+    assertTrue(result.text().contains("verdict: "), result.text());
+  }
+
+  @Test
+  void aStudyPointsFolderEqualsTheFolderOfItsSpecRunAlone(@TempDir Path dir) throws Exception {
+    Provenance provenance = Provenance.capture("test", Map.of());
+    Path alone = dir.resolve("alone");
+    ExperimentJob.check(SPEC, CheckSettings.DEFAULT).withProvenance(provenance).run(alone);
+    Study study =
+        new Study("study", List.of(new GridPoint("point-0", Map.of("gamma", "0.05"), SPEC)));
+    Path studyDir = dir.resolve("study");
+    StudyResult result =
+        StudyJob.check(study, CheckSettings.DEFAULT, FigureSettings.DEFAULT, provenance)
+            .run(new LocalEngine(2, Mnist.defaultCache()), studyDir, Progress.SILENT);
+    assertEquals(0, result.resumed());
+    assertEquals(
+        result.points().get(0).check().orElseThrow().verdict(), result.verdict(), "one point");
+    Path point = studyDir.resolve("points/point-0");
+    TreeSet<String> aloneFiles = files(alone);
+    assertEquals(aloneFiles, files(point));
+    for (String file : aloneFiles) {
+      if (file.endsWith(".csv") || file.endsWith(".tex") || file.endsWith(".txt")) {
+        assertArrayEquals(
+            Files.readAllBytes(alone.resolve(file)), Files.readAllBytes(point.resolve(file)), file);
+      }
+    }
+  }
+
+  private static TreeSet<String> files(Path dir) throws Exception {
+    try (Stream<Path> all = Files.list(dir)) {
+      return all.map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith("."))
+          .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+  }
+}
