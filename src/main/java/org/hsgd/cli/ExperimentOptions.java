@@ -2,6 +2,7 @@ package org.hsgd.cli;
 
 import java.nio.file.Path;
 import org.hsgd.Require;
+import org.hsgd.experiment.DataSources;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.LocalEngine;
@@ -95,11 +96,10 @@ final class ExperimentOptions {
         "master",
         "must go with --engine spark",
         () -> master);
-    Path cache = org.hsgd.data.Mnist.defaultCache();
-    // Up front, so that missing digits are one clear error rather than a failure at every point.
-    Path binary = study.usesMnist() ? org.hsgd.data.Mnist.binaryFile(cache) : null;
+    // Up front, so that a missing dataset is one clear error rather than a failure at every point.
+    DataSources data = DataSources.forSpecs(study.specs());
     if (name.equals("local")) {
-      return new LocalEngine(threadCount(), cache);
+      return new LocalEngine(threadCount(), data);
     }
     try {
       Class.forName("org.apache.spark.SparkConf");
@@ -110,7 +110,13 @@ final class ExperimentOptions {
               + " spark-submit",
           "no Spark classes");
     }
-    return new org.hsgd.spark.SparkEngine(master, binary);
+    Require.that(
+        org.hsgd.spark.SparkEngine.hasMaster(master),
+        "master",
+        "must be given with --engine spark outside spark-submit (local[2] runs Spark on this"
+            + " machine)",
+        () -> "none");
+    return new org.hsgd.spark.SparkEngine(master, data);
   }
 
   /** Refuses --engine and --master for a config without a grid. */

@@ -48,7 +48,7 @@ public final class Mnist {
    * @throws InvalidInputException if neither is in the cache, with the command that fetches them
    */
   public static Dataset load(Path cache) {
-    return readBinary(binaryFile(cache));
+    return read(binaryFile(cache));
   }
 
   /**
@@ -135,7 +135,8 @@ public final class Mnist {
     }
   }
 
-  static Dataset readBinary(Path binary) {
+  /** The digits in a binary file of the cache ({@link #binaryFile}). */
+  public static Dataset read(Path binary) {
     try (DataInputStream in =
         new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(binary)))) {
       expect(in.readInt() == MAGIC, binary);

@@ -1,6 +1,11 @@
 package org.hsgd.experiment;
 
+import java.util.Optional;
 import org.hsgd.Require;
+import org.hsgd.data.Dataset;
+import org.hsgd.data.TrainTestSplit;
+import org.hsgd.sim.ClassificationProblem;
+import org.hsgd.sim.RandomStreams;
 import org.hsgd.sim.RunSettings;
 
 /**
@@ -48,5 +53,33 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
     return 2L * data.samples() * (12 * features + 8)
         + (workers * (long) batch + data.samples()) * 12 * features
         + chunks * 12 * (features + 1);
+  }
+
+  @Override
+  public String sizeField() {
+    return "model.hidden";
+  }
+
+  @Override
+  public Optional<String> dataSource() {
+    return data.source();
+  }
+
+  /**
+   * The task of a seed: the data's train/test split, the training set partitioned across the
+   * workers, the model's initial point, each from its own stream.
+   */
+  @Override
+  public ClassificationProblem create(int workers, RandomStreams streams, DataSources sources) {
+    TrainTestSplit split = data.split(sources, streams.stream(RandomStreams.Purpose.DATA, 0));
+    Dataset train = split.train();
+    return new ClassificationProblem(
+        model.create(train.features(), train.classes()),
+        train,
+        split.test(),
+        partition.split(train, workers, streams.stream(RandomStreams.Purpose.PARTITION, 0)),
+        batch,
+        model.l2(),
+        streams.stream(RandomStreams.Purpose.INIT, 0));
   }
 }

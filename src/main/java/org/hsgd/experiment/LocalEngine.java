@@ -1,6 +1,5 @@
 package org.hsgd.experiment;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -14,9 +13,9 @@ import java.util.function.Consumer;
  * of threads).
  *
  * @param threads the pool's size
- * @param mnistCache where the MNIST digits are
+ * @param data where the datasets are, read once for every replicate
  */
-public record LocalEngine(int threads, Path mnistCache) implements Engine {
+public record LocalEngine(int threads, DataSources data) implements Engine {
   @Override
   public void run(List<Replicate> replicates, Progress progress, Consumer<Outcome> finished) {
     ExecutorService pool =
@@ -30,7 +29,7 @@ public record LocalEngine(int threads, Path mnistCache) implements Engine {
     try {
       ExecutorCompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
       for (Replicate r : replicates) {
-        done.submit(() -> Outcome.of(r, 1, mnistCache));
+        done.submit(() -> Outcome.of(r, 1, data));
       }
       for (int i = 0; i < replicates.size(); i++) {
         Outcome outcome = done.take().get();

@@ -21,12 +21,10 @@ public record Outcome(Replicate replicate, List<Run> runs, String failure)
    * Runs a replicate on this thread (its simulation with {@code threads} workers), catching the
    * failures that belong to it.
    */
-  public static Outcome of(Replicate r, int threads, java.nio.file.Path mnistCache) {
+  public static Outcome of(Replicate r, int threads, DataSources data) {
     try {
       return new Outcome(
-          r,
-          ExperimentRunner.runReplicate(r.spec(), r.seed(), threads, Progress.SILENT, mnistCache),
-          "");
+          r, ExperimentRunner.runReplicate(r.spec(), r.seed(), threads, Progress.SILENT, data), "");
     } catch (org.hsgd.InvalidInputException e) {
       return new Outcome(r, List.of(), e.getMessage());
     }

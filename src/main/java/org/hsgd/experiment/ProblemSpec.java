@@ -1,5 +1,8 @@
 package org.hsgd.experiment;
 
+import java.util.Optional;
+import org.hsgd.sim.Problem;
+import org.hsgd.sim.RandomStreams;
 import org.hsgd.sim.RunSettings;
 
 /** What to minimise: a quadratic with exact constants, or a classification task on data. */
@@ -17,4 +20,20 @@ public sealed interface ProblemSpec extends java.io.Serializable
 
   /** Bytes the problem holds apart from the models: data and per-worker constants. */
   long dataBytes(int workers);
+
+  /** The config key whose value sets the model's size, for an error about it. */
+  String sizeField();
+
+  /** The dataset kept in a file that the problem reads ({@link DataSources}), or empty. */
+  default Optional<String> dataSource() {
+    return Optional.empty();
+  }
+
+  /**
+   * The problem of a seed on n workers: its data, partition and initial point all drawn from the
+   * seed's streams.
+   *
+   * @param data where the datasets kept in files are
+   */
+  Problem<?> create(int workers, RandomStreams streams, DataSources data);
 }

@@ -2,6 +2,8 @@ package org.hsgd.experiment;
 
 import java.util.List;
 import org.hsgd.Require;
+import org.hsgd.sim.QuadraticProblem;
+import org.hsgd.sim.RandomStreams;
 import org.hsgd.sim.RunSettings;
 
 /**
@@ -139,6 +141,39 @@ public record QuadraticSpec(
   @Override
   public long dataBytes(int workers) {
     return 8L * workers * dimension();
+  }
+
+  @Override
+  public String sizeField() {
+    return "problem.dimension";
+  }
+
+  /** The quadratic: its centers drawn from the seed's data stream, or as given. */
+  @Override
+  public QuadraticProblem create(int workers, RandomStreams streams, DataSources data) {
+    double[] lambda = eigenvalues.stream().mapToDouble(Double::doubleValue).toArray();
+    if (centers instanceof Clustered c) {
+      return QuadraticProblem.clustered(
+          lambda,
+          workers,
+          c.clusters(),
+          c.clusterSpread(),
+          c.workerSpread(),
+          startingPoint(),
+          noiseVariance,
+          cosWeight,
+          streams.stream(RandomStreams.Purpose.DATA, 0));
+    }
+    double[][] rows =
+        ((Explicit) centers)
+            .rows().stream()
+                .map(row -> row.stream().mapToDouble(Double::doubleValue).toArray())
+                .toArray(double[][]::new);
+    double[] keys = new double[workers];
+    for (int j = 0; j < workers; j++) {
+      keys[j] = rows[j][0];
+    }
+    return new QuadraticProblem(lambda, rows, startingPoint(), noiseVariance, cosWeight, keys);
   }
 
   /** Builds a {@link QuadraticSpec}; each setter replaces one default. */

@@ -40,13 +40,9 @@ public record Study(String name, List<GridPoint> points) {
     return all;
   }
 
-  /** Whether any point needs the MNIST digits. */
-  public boolean usesMnist() {
-    return points.stream()
-        .anyMatch(
-            p ->
-                p.spec().problem() instanceof ClassificationSpec c
-                    && c.data() instanceof DataSpec.Mnist);
+  /** Every point's spec, in grid order. */
+  public List<ExperimentSpec> specs() {
+    return points.stream().map(GridPoint::spec).toList();
   }
 
   /**

@@ -2,7 +2,9 @@ package org.hsgd.spark;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -10,7 +12,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
-import org.hsgd.InvalidInputException;
+import org.hsgd.experiment.DataSources;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.Outcome;
 import org.hsgd.experiment.Progress;
@@ -20,29 +22,20 @@ import org.hsgd.experiment.Replicate;
  * Runs each replicate of a study as a Spark task (one job of one task per replicate, all submitted
  * at once, so that Spark spreads them over its executors and reruns the tasks of a lost one). A
  * task runs its replicate with a one-thread simulation, exactly as the local engine does, and sends
- * back its runs: the outcomes are the same, bit for bit, whatever ran them. The MNIST digits, when
- * a study needs them, travel to the executors with {@code SparkContext.addFile}: no shared file
+ * back its runs: the outcomes are the same, bit for bit, whatever ran them. The files of the
+ * datasets a study reads travel to the executors with {@code SparkContext.addFile}: no shared file
  * system is needed.
  *
  * @param master the Spark master URL ({@code local[2]}, {@code spark://host:7077}), or null to take
  *     it from spark-submit
- * @param mnistBinary the digits to ship ({@link org.hsgd.data.Mnist#binaryFile}), or null when no
- *     point uses them
+ * @param data the datasets to ship
  */
-public record SparkEngine(String master, Path mnistBinary) implements Engine {
+public record SparkEngine(String master, DataSources data) implements Engine {
   private static final long POLL_MILLIS = 50;
 
-  /**
-   * @throws InvalidInputException without a master, outside spark-submit (which sets one)
-   */
-  public SparkEngine {
-    if (master == null && System.getProperty("spark.master") == null) {
-      throw new InvalidInputException(
-          "master",
-          "must be given with --engine spark outside spark-submit (local[2] runs Spark on this"
-              + " machine)",
-          "none");
-    }
+  /** Whether a master is given or spark-submit set one. */
+  public static boolean hasMaster(String master) {
+    return master != null || System.getProperty("spark.master") != null;
   }
 
   @Override
@@ -52,12 +45,14 @@ public record SparkEngine(String master, Path mnistBinary) implements Engine {
       conf.setMaster(master);
     }
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-      String shipped = null;
-      if (mnistBinary != null) {
-        spark.addFile(mnistBinary.toString());
-        shipped = mnistBinary.getFileName().toString();
-      }
-      Task task = new Task(shipped);
+      Map<String, String> shipped = new LinkedHashMap<>();
+      data.files()
+          .forEach(
+              (name, file) -> {
+                spark.addFile(file.toString());
+                shipped.put(name, file.getFileName().toString());
+              });
+      Task task = new Task(data, shipped);
       List<Future<List<Outcome>>> pending = new ArrayList<>();
       for (Replicate r : replicates) {
         pending.add(spark.parallelize(List.of(r), 1).map(task).collectAsync());
@@ -100,17 +95,17 @@ public record SparkEngine(String master, Path mnistBinary) implements Engine {
   }
 
   /**
-   * What an executor does with a replicate; the MNIST binary is found among Spark's files, whose
-   * folder then serves as the cache.
+   * What an executor does with a replicate; the datasets are found among Spark's files.
+   *
+   * @param shipped each dataset's file name among Spark's files, by dataset
    */
-  private record Task(String shippedMnist) implements Function<Replicate, Outcome> {
+  private record Task(DataSources data, Map<String, String> shipped)
+      implements Function<Replicate, Outcome> {
     @Override
     public Outcome call(Replicate r) {
-      Path mnist =
-          shippedMnist == null
-              ? org.hsgd.data.Mnist.defaultCache()
-              : Path.of(SparkFiles.get(shippedMnist)).getParent();
-      return Outcome.of(r, 1, mnist);
+      Map<String, Path> local = new LinkedHashMap<>();
+      shipped.forEach((name, file) -> local.put(name, Path.of(SparkFiles.get(file))));
+      return Outcome.of(r, 1, data.relocated(local));
     }
   }
 }

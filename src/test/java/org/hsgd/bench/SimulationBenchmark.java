@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.data.Mnist;
 import org.hsgd.data.Partition;
-import org.hsgd.data.TrainTest;
+import org.hsgd.data.TrainTestSplit;
 import org.hsgd.sim.ClassificationProblem;
 import org.hsgd.sim.Grouping;
 import org.hsgd.sim.GroupingStrategy;
@@ -68,8 +68,8 @@ public class SimulationBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     RandomStreams streams = new RandomStreams(1);
-    TrainTest data =
-        TrainTest.split(
+    TrainTestSplit data =
+        TrainTestSplit.split(
             Mnist.load(Mnist.defaultCache()), 0.2, streams.stream(RandomStreams.Purpose.DATA, 0));
     int[][] shards =
         Partition.shards(

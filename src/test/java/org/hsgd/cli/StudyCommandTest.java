@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.hsgd.TestData;
-import org.hsgd.data.Mnist;
 import org.hsgd.experiment.ClassificationSpec;
+import org.hsgd.experiment.DataSources;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.GridPoint;
 import org.hsgd.experiment.LocalEngine;
@@ -142,7 +142,10 @@ class StudyCommandTest {
     assertEquals(
         Files.readString(dir.resolve("l/summary.csv")),
         Files.readString(dir.resolve("s/summary.csv")));
-    assertTrue(new Study("x", study(Files.readString(config)).points()).usesMnist());
+    assertEquals(
+        List.of("mnist"),
+        List.copyOf(
+            DataSources.forSpecs(study(Files.readString(config)).specs()).files().keySet()));
     assertTrue(
         study(Files.readString(config)).points().get(0).spec().problem()
             instanceof ClassificationSpec);
@@ -152,7 +155,7 @@ class StudyCommandTest {
   void anInterruptedStudyResumesWithoutRerunningWhatItFinished(@TempDir Path dir) throws Exception {
     Study s = study(BASE + "grid: {gamma: [0.01, 0.02, 0.03]}\n");
     Path complete = dir.resolve("complete");
-    simulate(s, new LocalEngine(2, Mnist.defaultCache()), complete);
+    simulate(s, new LocalEngine(2, DataSources.none()), complete);
     // What a process killed half-way leaves: its hidden folder with some finished replicates.
     long deadPid = deadProcess();
     Path partial = dir.resolve(".study." + deadPid + ".1a2b.partial/replicates");
@@ -164,7 +167,7 @@ class StudyCommandTest {
     for (Path f : stored.subList(0, 4)) {
       Files.copy(f, partial.resolve(f.getFileName()));
     }
-    Counting engine = new Counting(new LocalEngine(2, Mnist.defaultCache()));
+    Counting engine = new Counting(new LocalEngine(2, DataSources.none()));
     Path study = dir.resolve("study");
     StudyResult resumed = simulate(s, engine, study);
     assertEquals(4, resumed.resumed());

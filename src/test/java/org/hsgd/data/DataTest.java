@@ -87,8 +87,8 @@ class DataTest {
   @Test
   void trainTestSplitIsSeededAndDisjoint() {
     Dataset data = balanced();
-    TrainTest a = TrainTest.split(data, 0.25, rng(5));
-    TrainTest b = TrainTest.split(data, 0.25, rng(5));
+    TrainTestSplit a = TrainTestSplit.split(data, 0.25, rng(5));
+    TrainTestSplit b = TrainTestSplit.split(data, 0.25, rng(5));
     assertEquals(100, a.test().size());
     assertEquals(300, a.train().size());
     assertArrayEquals(a.test().labels(), b.test().labels());

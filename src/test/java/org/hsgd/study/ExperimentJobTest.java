@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.check.CheckSettings;
 import org.hsgd.check.Verdict;
-import org.hsgd.data.Mnist;
+import org.hsgd.experiment.DataSources;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.GridPoint;
 import org.hsgd.experiment.LocalEngine;
@@ -79,7 +79,7 @@ class ExperimentJobTest {
     Path studyDir = dir.resolve("study");
     StudyResult result =
         StudyJob.check(study, CheckSettings.DEFAULT, FigureSettings.DEFAULT, provenance)
-            .run(new LocalEngine(2, Mnist.defaultCache()), studyDir, Progress.SILENT);
+            .run(new LocalEngine(2, DataSources.none()), studyDir, Progress.SILENT);
     assertEquals(0, result.resumed());
     assertEquals(
         result.points().get(0).check().orElseThrow().verdict(), result.verdict(), "one point");

@@ -10,7 +10,7 @@ import org.hsgd.Require;
  * @param train training samples
  * @param test held-out samples
  */
-public record TrainTest(Dataset train, Dataset test) {
+public record TrainTestSplit(Dataset train, Dataset test) {
 
   /**
    * Splits a dataset at random: a {@code testFraction} share of the samples (rounded down) goes to
@@ -19,7 +19,7 @@ public record TrainTest(Dataset train, Dataset test) {
    * @throws org.hsgd.InvalidInputException unless 0 &lt; testFraction &lt; 1 leaves both sets
    *     non-empty
    */
-  public static TrainTest split(Dataset all, double testFraction, UniformRandomProvider rng) {
+  public static TrainTestSplit split(Dataset all, double testFraction, UniformRandomProvider rng) {
     Require.that(
         testFraction > 0 && testFraction < 1,
         "data.test-fraction",
@@ -35,6 +35,6 @@ public record TrainTest(Dataset train, Dataset test) {
         () -> testSize + " of " + all.size() + " for the test set");
     int[] test = java.util.Arrays.copyOfRange(order, 0, testSize);
     int[] train = java.util.Arrays.copyOfRange(order, testSize, order.length);
-    return new TrainTest(all.subset(train), all.subset(test));
+    return new TrainTestSplit(all.subset(train), all.subset(test));
   }
 }
