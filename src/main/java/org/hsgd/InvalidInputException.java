@@ -7,9 +7,26 @@ package org.hsgd;
  */
 public final class InvalidInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * What the user can change to get past the error, beyond the field itself; a front end names its
+   * own flag or variable for it, so that the library names none.
+   */
+  public enum Remedy {
+    /** Nothing beyond the field. */
+    NONE,
+    /** Give the JVM more memory. */
+    MORE_MEMORY,
+    /** Run fewer replicates at a time. */
+    FEWER_AT_ONCE,
+    /** Ask for a bound at a step size beyond the proven range, without guarantee. */
+    ALLOW_INVALID_STEP
+  }
+
   private final String field;
   private final String rule;
   private final String found;
+  private final Remedy remedy;
 
   /**
    * @param field the name of the offending field, as the user spells it (config key or flag)
@@ -17,15 +34,30 @@ public final class InvalidInputException extends RuntimeException {
    * @param found the offending value(s), as the user would recognise them
    */
   public InvalidInputException(String field, String rule, String found) {
+    this(field, rule, found, Remedy.NONE);
+  }
+
+  private InvalidInputException(String field, String rule, String found, Remedy remedy) {
     super(field + " " + rule + "; found " + found);
     this.field = field;
     this.rule = rule;
     this.found = found;
+    this.remedy = remedy;
   }
 
   /** The same error, saying where it arose ("at grid point 3, gamma=0.5"). */
   public InvalidInputException at(String where) {
-    return new InvalidInputException(field, rule + " (" + where + ")", found);
+    return new InvalidInputException(field, rule + " (" + where + ")", found, remedy);
+  }
+
+  /** The same error, with what else the user can change. */
+  public InvalidInputException withRemedy(Remedy chosen) {
+    return new InvalidInputException(field, rule, found, chosen);
+  }
+
+  /** What else the user can change, for a front end to name in its own terms. */
+  public Remedy remedy() {
+    return remedy;
   }
 
   /** The name of the offending field. */

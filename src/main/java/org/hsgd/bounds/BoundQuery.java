@@ -43,13 +43,16 @@ public record BoundQuery(
     if (stepSize.isPresent() && !allowInvalidStep) {
       double gamma = stepSize.getAsDouble();
       double limit = 1 / scenario.constants().smoothness();
-      Require.that(
-          gamma <= limit,
-          "gamma",
-          "must not exceed 1/L = "
-              + limit
-              + ", beyond which no bound is proven (--allow-invalid-step computes without guarantee)",
-          () -> "gamma=" + gamma);
+      if (!(gamma <= limit)) {
+        throw new InvalidInputException(
+                "gamma",
+                "must not exceed 1/L = "
+                    + limit
+                    + ", beyond which no bound is proven (or allow invalid steps: computed without"
+                    + " guarantee)",
+                "gamma=" + gamma)
+            .withRemedy(InvalidInputException.Remedy.ALLOW_INVALID_STEP);
+      }
     }
     Hierarchy h = scenario.hierarchy();
     BoundResult lower = evaluate(scenario.localSgd(h.bottomPeriod()));

@@ -44,17 +44,26 @@ public record Hierarchy(int workers, List<Level> levels) implements java.io.Seri
         () -> "N_" + count + "=" + top);
   }
 
+  /**
+   * The rule of nested periods, for every reader of periods: P_k a multiple of P_{k-1}.
+   *
+   * @throws org.hsgd.InvalidInputException naming both periods otherwise
+   */
+  public static void requireNested(int k, long period, long periodBelow) {
+    Require.that(
+        period % periodBelow == 0,
+        "periods",
+        "must be nested, each a multiple of the one below",
+        () -> "P_" + k + "=" + period + ", P_" + (k - 1) + "=" + periodBelow);
+  }
+
   /** Level k against the level below it (periodBelow = 1 and groupsBelow = n for k = 1). */
   private static void checkLevel(int k, Level level, long periodBelow, int groupsBelow) {
     long p = level.period();
     int g = level.groups();
     Require.that(
         p >= 1, "periods", "must be positive numbers of iterations", () -> "P_" + k + "=" + p);
-    Require.that(
-        p % periodBelow == 0,
-        "periods",
-        "must be nested, each a multiple of the one below",
-        () -> "P_" + k + "=" + p + ", P_" + (k - 1) + "=" + periodBelow);
+    requireNested(k, p, periodBelow);
     Require.that(g >= 1, "groups", "must be positive", () -> "N_" + k + "=" + g);
     Require.that(
         g <= groupsBelow && groupsBelow % g == 0,

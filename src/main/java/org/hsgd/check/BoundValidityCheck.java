@@ -129,7 +129,7 @@ public record BoundValidityCheck(List<Row> rows, Verdict verdict) implements Che
             d[0],
             everyIteration,
             Verdict.INCONCLUSIVE,
-            "one seed: a confidence limit needs at least 2 (--seeds)" + what);
+            "one seed: a confidence limit needs at least 2 seeds" + what);
       }
       double excess = SeedStatistics.upperLimit(d, settings.level());
       double confidence = 1 - settings.level();

@@ -61,7 +61,7 @@ public record PairedOrder(
           Double.NaN,
           Double.NaN,
           Verdict.INCONCLUSIVE,
-          "one seed: a paired test needs at least 2 (--seeds)");
+          "one seed: a paired test needs at least 2 seeds");
     }
     double pOrdered = SeedStatistics.pValue(d, AlternativeHypothesis.GREATER_THAN);
     double pReversed = SeedStatistics.pValue(d, AlternativeHypothesis.LESS_THAN);

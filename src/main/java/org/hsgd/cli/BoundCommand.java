@@ -107,9 +107,10 @@ final class BoundCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BoundQuery query = BoundSettings.read(Inputs.settings(spec, config, BoundSettings.KEYS));
+    Settings settings = Inputs.settings(spec, config, BoundSettings.KEYS);
+    BoundQuery query = BoundSettings.read(settings);
     String report = new BoundReport(query, query.evaluate()).render(reportOptions.format);
-    reportOptions.emit(spec, report);
+    reportOptions.emit(spec, report, settings);
     return 0;
   }
 }

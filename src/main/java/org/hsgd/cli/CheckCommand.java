@@ -3,7 +3,6 @@ package org.hsgd.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hsgd.check.CheckSettings;
-import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Study;
 import org.hsgd.report.FigureSettings;
@@ -27,9 +26,6 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 every check holds (or does not apply), 1 a check is violated, 3 none is violated but one is inconclusive, 2 invalid input."
     })
 final class CheckCommand implements Callable<Integer> {
-  /** Exit code when no check is violated but one is inconclusive. */
-  static final int INCONCLUSIVE = 3;
-
   /** The default study, relative to the installation (set by the launcher) or the folder. */
   static final String DEFAULT_CONFIG = "experiments/mnist-sandwich.yaml";
 
@@ -74,15 +70,6 @@ final class CheckCommand implements Callable<Integer> {
             .withFigures(figureSettings)
             .withProvenance(options.provenance("check", file, experiment, settings, figures));
     ExperimentResult result = options.run(spec, job);
-    return exitCode(result.check().orElseThrow().verdict());
-  }
-
-  /** 1 for a violation, 3 for an inconclusive check, 0 otherwise. */
-  static int exitCode(Verdict verdict) {
-    return switch (verdict) {
-      case VIOLATED -> 1;
-      case INCONCLUSIVE -> INCONCLUSIVE;
-      case HOLDS, NOT_APPLICABLE -> 0;
-    };
+    return ExitCodes.of(result.check().orElseThrow().verdict());
   }
 }

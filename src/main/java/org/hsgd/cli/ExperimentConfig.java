@@ -83,22 +83,25 @@ final class ExperimentConfig {
     ProblemSpec problem = problem(s);
     Topology topology = topology(s);
     long iterations = s.integer("T");
-    RunSettings defaults = ExperimentSpec.runSettings(problem, iterations, s.number("gamma"));
-    RunSettings run =
-        new RunSettings(
-            iterations,
-            defaults.stepSize(),
-            s.has("eval-every") ? s.integer("eval-every") : defaults.evalEvery(),
-            s.has("participation") ? boxed(s.numbers("participation")) : List.of(),
-            s.has("gradient-average")
-                ? named(s, "gradient-average", RunSettings.GradientAverage.class)
-                : defaults.gradientAverage(),
-            s.has("weighting")
-                ? named(s, "weighting", RunSettings.Weighting.class)
-                : RunSettings.Weighting.UNIFORM,
-            s.has("participation-mode")
-                ? named(s, "participation-mode", RunSettings.ParticipationMode.class)
-                : RunSettings.ParticipationMode.AVERAGE_SAMPLED);
+    RunSettings.Builder settings =
+        ExperimentSpec.runSettings(problem, iterations, s.number("gamma")).toBuilder();
+    if (s.has("eval-every")) {
+      settings.evalEvery(s.integer("eval-every"));
+    }
+    if (s.has("participation")) {
+      settings.participation(boxed(s.numbers("participation")));
+    }
+    if (s.has("gradient-average")) {
+      settings.gradientAverage(named(s, "gradient-average", RunSettings.GradientAverage.class));
+    }
+    if (s.has("weighting")) {
+      settings.weighting(named(s, "weighting", RunSettings.Weighting.class));
+    }
+    if (s.has("participation-mode")) {
+      settings.participationMode(
+          named(s, "participation-mode", RunSettings.ParticipationMode.class));
+    }
+    RunSettings run = settings.build();
     String compare = s.has("compare") ? s.text("compare").toLowerCase(Locale.ROOT) : "none";
     Require.that(
         Set.of("none", "sandwich").contains(compare),

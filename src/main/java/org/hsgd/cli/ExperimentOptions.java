@@ -74,7 +74,7 @@ final class ExperimentOptions {
 
   /** The config file's base name, made fit for a folder name. */
   private static String fallbackName(Path config) {
-    String fallback = SweepCommand.baseName(config).replaceAll("[^A-Za-z0-9._-]", "-");
+    String fallback = Inputs.baseName(config).replaceAll("[^A-Za-z0-9._-]", "-");
     return fallback.matches("[A-Za-z0-9].*") ? fallback : "x" + fallback;
   }
 
@@ -183,11 +183,11 @@ final class ExperimentOptions {
     return "./hsgd "
         + command
         + " "
-        + shellQuoted(config.toString())
+        + Inputs.shellQuoted(config.toString())
         + " --seeds "
         + spec.seeds()
         + " --out "
-        + shellQuoted(outputFolder(spec).toString());
+        + Inputs.shellQuoted(outputFolder(spec).toString());
   }
 
   /**
@@ -197,14 +197,9 @@ final class ExperimentOptions {
     return "./hsgd "
         + command
         + " "
-        + shellQuoted(config.toString())
+        + Inputs.shellQuoted(config.toString())
         + (seeds == null ? "" : " --seeds " + seeds)
         + " --out "
-        + shellQuoted(outputFolder(study.name()).toString());
-  }
-
-  /** A word the shell reads back as itself: quoted when it holds anything but safe characters. */
-  static String shellQuoted(String word) {
-    return word.matches("[A-Za-z0-9_./=:,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+        + Inputs.shellQuoted(outputFolder(study.name()).toString());
   }
 }

@@ -92,11 +92,7 @@ final class FigureOptions {
     };
     for (String[] flag : all) {
       if (flag[1] != null) {
-        flags
-            .append(' ')
-            .append(flag[0])
-            .append(' ')
-            .append(ExperimentOptions.shellQuoted(flag[1]));
+        flags.append(' ').append(flag[0]).append(' ').append(Inputs.shellQuoted(flag[1]));
       }
     }
     return flags.toString();

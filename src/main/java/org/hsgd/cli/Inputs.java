@@ -7,7 +7,10 @@ import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Settings of a command: its YAML config, if any, overlaid with the flags the user typed. */
+/**
+ * What the commands share in reading their inputs: a command's settings (its YAML config, if any,
+ * overlaid with the flags the user typed), file names and words for a command line.
+ */
 final class Inputs {
   private Inputs() {}
 
@@ -26,5 +29,17 @@ final class Inputs {
       }
     }
     return base.with(flags);
+  }
+
+  /** A file's name without its extension: "two-level" for bounds/two-level.yaml. */
+  static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** A word the shell reads back as itself: quoted when it holds anything but safe characters. */
+  static String shellQuoted(String word) {
+    return word.matches("[A-Za-z0-9_./=:,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.hsgd.InvalidInputException;
 import org.hsgd.report.Provenance;
+import org.hsgd.sim.DivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +24,6 @@ import picocli.CommandLine.Spec;
     },
     description = "Convergence bounds and simulations of hierarchical SGD (H-SGD) and local SGD.")
 public final class Main implements Runnable {
-  /** Exit code for invalid input. */
-  public static final int INVALID_INPUT = 2;
 
   @Spec CommandSpec spec;
 
@@ -50,14 +49,18 @@ public final class Main implements Runnable {
         (e, given) -> {
           String command = e.getCommandLine().getCommandSpec().qualifiedName();
           err.println(command + ": " + e.getMessage() + " (see " + command + " --help)");
-          return INVALID_INPUT;
+          return ExitCodes.INVALID_INPUT;
         });
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           String name = command.getCommandSpec().qualifiedName();
-          if (e instanceof InvalidInputException) {
+          if (e instanceof InvalidInputException invalid) {
+            err.println(name + ": " + e.getMessage() + ExitCodes.remedy(invalid.remedy()));
+            return ExitCodes.INVALID_INPUT;
+          }
+          if (e instanceof DivergedException) { // the step size is too large for the problem
             err.println(name + ": " + e.getMessage());
-            return INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
           }
           if (e instanceof UncheckedIOException) {
             err.println(name + ": " + e.getMessage());

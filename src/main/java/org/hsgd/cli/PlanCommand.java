@@ -116,7 +116,7 @@ final class PlanCommand implements Callable<Integer> {
               0, (int) Math.min(plans.size(), Require.atLeast("top", s.integer("top"), 1)));
     }
     String report = new PlanReport(plans, goal, cost, skipped, kind).render(reportOptions.format);
-    reportOptions.emit(spec, report);
+    reportOptions.emit(spec, report, s);
     return 0;
   }
 

@@ -53,10 +53,10 @@ final class PlotCommand implements Callable<Integer> {
     String rerun =
         "./hsgd plot "
             + folders.stream()
-                .map(p -> ExperimentOptions.shellQuoted(p.toString()))
+                .map(p -> Inputs.shellQuoted(p.toString()))
                 .collect(Collectors.joining(" "))
             + " --out "
-            + ExperimentOptions.shellQuoted(dir.toString())
+            + Inputs.shellQuoted(dir.toString())
             + figures.given();
     Map<Path, byte[]> files =
         FigureFiles.of(

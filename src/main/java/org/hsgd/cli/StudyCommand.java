@@ -52,6 +52,6 @@ final class StudyCommand {
             + (job.check().isPresent() ? ", check-summary.csv" : "")
             + ", a figure per numeric grid key (study-<key>), study.manifest.json, and each point's"
             + " folder under points/<point>/");
-    return CheckCommand.exitCode(result.verdict());
+    return ExitCodes.of(result.verdict());
   }
 }

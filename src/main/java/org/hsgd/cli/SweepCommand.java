@@ -59,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
     Settings settings = Settings.load(config, keys);
     Sweep sweep = Sweep.of(settings);
     FigureSettings figureSettings = figures.settings(settings);
-    String name = baseName(config);
+    String name = Inputs.baseName(config);
     Path dir = out != null ? out : Path.of("results", name);
     ResultFolder.requireAvailable(dir, owner(name));
     double[] values = sweep.values().stream().mapToDouble(Double::doubleValue).toArray();
@@ -87,9 +87,9 @@ final class SweepCommand implements Callable<Integer> {
     List<String> written = files.keySet().stream().map(Path::toString).toList();
     String rerun =
         "./hsgd bound sweep --config "
-            + ExperimentOptions.shellQuoted(config.toString())
+            + Inputs.shellQuoted(config.toString())
             + " --out "
-            + ExperimentOptions.shellQuoted(dir.toString());
+            + Inputs.shellQuoted(dir.toString());
     Map<String, Object> manifest = Provenance.capture(rerun, settings.asMap()).manifest(written);
     files.put(
         dir.resolve(name + ".manifest.json"),
@@ -117,11 +117,5 @@ final class SweepCommand implements Callable<Integer> {
   /** Whose results a sweep's folder holds. */
   private static String owner(String name) {
     return "sweep '" + name + "'";
-  }
-
-  static String baseName(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
   }
 }

@@ -2,8 +2,6 @@ package org.hsgd.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.Require;
@@ -11,8 +9,6 @@ import org.hsgd.bounds.Hierarchy;
 import org.hsgd.sim.Grouping;
 import org.hsgd.sim.GroupingStrategy;
 import org.hsgd.sim.Problem;
-import org.hsgd.sim.QuadraticExpectation;
-import org.hsgd.sim.QuadraticProblem;
 import org.hsgd.sim.RandomStreams;
 import org.hsgd.sim.RunSettings;
 import org.hsgd.sim.Simulation;
@@ -23,9 +19,6 @@ import org.hsgd.sim.Simulation;
  * same runs, bit for bit, whatever the thread count.
  */
 public final class ExperimentRunner {
-  /** The most operations (T d n^2) spent on an exact expectation: a few seconds. */
-  private static final double EXPECTATION_BUDGET = 2e9;
-
   private final ExperimentSpec spec;
   private final DataSources data;
 
@@ -114,24 +107,29 @@ public final class ExperimentRunner {
     long needed = (long) Math.min(Long.MAX_VALUE, (double) memoryEstimate(spec) * concurrent);
     Runtime rt = Runtime.getRuntime();
     long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-    Require.that(
-        needed <= available,
-        "n",
-        "and the model size must fit in memory: "
-            + (concurrent == 1 ? "a run needs" : concurrent + " runs at a time need")
-            + " about "
-            + gib(needed)
-            + " GiB for n = "
-            + spec.topology().workers()
-            + " workers of d = "
-            + d
-            + " parameters, and the JVM may use "
-            + gib(available)
-            + " GiB more (raise it with HSGD_JAVA_OPTS=-Xmx<size>, or use fewer workers or a"
-            + " smaller model, or measure less often with a larger eval-every"
-            + (concurrent == 1 ? "" : ", or fewer --threads")
-            + ")",
-        () -> "n=" + spec.topology().workers() + ", d=" + d);
+    if (needed > available) {
+      throw new org.hsgd.InvalidInputException(
+              "n",
+              "and the model size must fit in memory: "
+                  + (concurrent == 1 ? "a run needs" : concurrent + " runs at a time need")
+                  + " about "
+                  + gib(needed)
+                  + " GiB for n = "
+                  + spec.topology().workers()
+                  + " workers of d = "
+                  + d
+                  + " parameters, and the JVM may use "
+                  + gib(available)
+                  + " GiB more (give it more, or use fewer workers or a smaller model, or measure"
+                  + " less often with a larger eval-every"
+                  + (concurrent == 1 ? "" : ", or run fewer at a time")
+                  + ")",
+              "n=" + spec.topology().workers() + ", d=" + d)
+          .withRemedy(
+              concurrent == 1
+                  ? org.hsgd.InvalidInputException.Remedy.MORE_MEMORY
+                  : org.hsgd.InvalidInputException.Remedy.FEWER_AT_ONCE);
+    }
   }
 
   private static String gib(long bytes) {
@@ -170,30 +168,10 @@ public final class ExperimentRunner {
               seed,
               grouping,
               Simulation.run(problem, grouping, spec.run(), threads, streams, progress::advanced),
-              problem instanceof QuadraticProblem q
-                  ? Optional.of(q.exactConstants(grouping))
-                  : Optional.empty(),
-              expectation(problem, grouping),
+              problem.knownConstants(grouping),
+              problem.exactTimeAverage(grouping, spec.run()),
               problem.describe()));
     }
-  }
-
-  /**
-   * The exact expected time average, for convex quadratics with full participation whose recursion
-   * costs at most {@link #EXPECTATION_BUDGET} operations (T d n^2).
-   */
-  private OptionalDouble expectation(Problem<?> problem, Grouping grouping) {
-    if (!(problem instanceof QuadraticProblem q)
-        || q.cosWeight() != 0
-        || spec.run().partialParticipation()) {
-      return OptionalDouble.empty();
-    }
-    double cost = (double) spec.run().iterations() * q.dimension() * q.workers() * q.workers();
-    if (cost > EXPECTATION_BUDGET
-        || (double) q.dimension() * q.workers() * q.workers() > QuadraticExpectation.MAX_ENTRIES) {
-      return OptionalDouble.empty();
-    }
-    return OptionalDouble.of(QuadraticExpectation.of(q, grouping, spec.run()).meanGradNormSq());
   }
 
   /** The variant's groups for a seed; local SGD is one level of all workers. */

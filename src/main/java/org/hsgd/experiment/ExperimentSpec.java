@@ -98,12 +98,9 @@ public record ExperimentSpec(
    * problem's default time average.
    */
   public static RunSettings runSettings(ProblemSpec problem, long iterations, double stepSize) {
-    return new RunSettings(
-        iterations,
-        stepSize,
-        Math.max(1, iterations / 20),
-        List.of(),
-        problem.defaultGradientAverage());
+    return RunSettings.builder(iterations, stepSize, Math.max(1, iterations / 20))
+        .gradientAverage(problem.defaultGradientAverage())
+        .build();
   }
 
   /** The algorithms to run: the hierarchy, with local SGD at P_1 and P_K around it if asked. */

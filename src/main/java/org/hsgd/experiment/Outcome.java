@@ -1,31 +1,35 @@
 package org.hsgd.experiment;
 
 import java.util.List;
+import org.hsgd.sim.DivergedException;
 
 /**
- * What a replicate gave: its runs, or, if one of them failed for a reason of its own (a step size
- * that makes it diverge), that reason, so that one failing grid point does not stop the others.
+ * What a replicate gave: its runs, or, if one of them diverged (a step size too large for the
+ * problem), why, so that one diverging grid point does not stop the others. Bad input is not an
+ * outcome: it is refused before anything runs.
  *
  * @param replicate what ran
- * @param runs its runs in the order of the spec's variants; empty if it failed
- * @param failure the one-line reason it failed, or empty
+ * @param runs its runs in the order of the spec's variants; empty if one diverged
+ * @param divergence the one-line account of the divergence, or empty
  */
-public record Outcome(Replicate replicate, List<Run> runs, String failure)
+public record Outcome(Replicate replicate, List<Run> runs, String divergence)
     implements java.io.Serializable {
 
   public Outcome {
     runs = List.copyOf(runs);
   }
 
-  /**
-   * Runs a replicate on this thread (its simulation with {@code threads} workers), catching the
-   * failures that belong to it.
-   */
+  /** Whether every run finished. */
+  public boolean finished() {
+    return divergence.isEmpty();
+  }
+
+  /** Runs a replicate on this thread (its simulation with {@code threads} workers). */
   public static Outcome of(Replicate r, int threads, DataSources data) {
     try {
       return new Outcome(
           r, ExperimentRunner.runReplicate(r.spec(), r.seed(), threads, Progress.SILENT, data), "");
-    } catch (org.hsgd.InvalidInputException e) {
+    } catch (DivergedException e) {
       return new Outcome(r, List.of(), e.getMessage());
     }
   }

@@ -19,7 +19,7 @@ public record Replicate(int point, ExperimentSpec spec, long seed) implements ja
    * Raised when what a replicate computes changes for the same spec (a new kernel that changes the
    * last bits, a new measurement): results stored under older keys are then not reused.
    */
-  private static final int RESULTS_VERSION = 1;
+  private static final int RESULTS_VERSION = 2;
 
   /** "point 3 seed 2", for progress displays. */
   public String label() {

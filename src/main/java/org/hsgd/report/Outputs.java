@@ -15,7 +15,6 @@ import java.util.Map;
 
 /** Atomic file output and JSON rendering shared by every report. */
 public final class Outputs {
-  static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,10 +44,8 @@ public final class Outputs {
       for (Map.Entry<Path, byte[]> file : files.entrySet()) {
         target = file.getKey().toAbsolutePath();
         Files.createDirectories(target.getParent());
-        ResultFolder.removeStaleTemporaries(target.getParent());
-        Path temp =
-            target.resolveSibling(
-                ResultFolder.temporaryName(target.getFileName().toString(), "tmp"));
+        Temporaries.removeStale(target.getParent());
+        Path temp = target.resolveSibling(Temporaries.name(target.getFileName().toString(), "tmp"));
         Files.write(temp, file.getValue(), StandardOpenOption.CREATE_NEW);
         moves.add(new Path[] {temp, target});
       }
@@ -83,7 +80,7 @@ public final class Outputs {
         "out",
         "must be a folder this user can write",
         () -> dir + (found == null ? "" : " (" + found + " is a file)"));
-    Path probe = found.resolve(ResultFolder.temporaryName("probe", "tmp"));
+    Path probe = found.resolve(Temporaries.name("probe", "tmp"));
     try {
       Files.createDirectory(probe);
       Files.delete(probe);

@@ -9,14 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hsgd.InvalidInputException;
 
@@ -30,10 +27,6 @@ import org.hsgd.InvalidInputException;
 public final class ResultFolder {
   /** The marker file in every result folder. */
   public static final String MARKER = ".hsgd-results";
-
-  /** A temporary of this tool: {@code .<name>.<pid>.<random>.<kind>}. */
-  private static final Pattern TEMPORARY =
-      Pattern.compile("\\..+\\.(\\d+)\\.[0-9a-f]+\\.(partial|old|tmp)");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -113,24 +106,28 @@ public final class ResultFolder {
     requireAvailable(target, owner);
     Path parent = target.getParent();
     String name = target.getFileName().toString();
-    Path partial = parent.resolve(temporaryName(name, "partial"));
+    Path partial = parent.resolve(Temporaries.name(name, "partial"));
     List<String> carried = new ArrayList<>();
     try {
       Files.createDirectories(parent);
       Files.createDirectory(partial);
       if (keep != null) {
         carry(target.resolve(keep), partial.resolve(keep), false, carried);
-        for (Path stale : staleTemporaries(parent)) {
-          String file = stale.getFileName().toString();
-          if (file.startsWith("." + name + ".") && file.endsWith(".partial")) {
+      }
+      for (Path stale : Temporaries.stale(parent)) {
+        // A killed attempt at this folder: what it kept is carried, the rest goes. Another
+        // folder's is left for that folder's next attempt, which resumes from it.
+        if (Temporaries.isOf(stale.getFileName().toString(), name, "partial")) {
+          if (keep != null) {
             carry(stale.resolve(keep), partial.resolve(keep), true, carried);
           }
+          Temporaries.deleteTree(stale);
         }
       }
-      removeStaleTemporaries(parent);
+      Temporaries.removeStale(parent);
     } catch (IOException e) {
       try {
-        deleteTree(partial);
+        Temporaries.deleteTree(partial);
       } catch (IOException ignored) {
         // the next write removes what is left
       }
@@ -226,7 +223,8 @@ public final class ResultFolder {
      * @return whether an earlier result was replaced
      */
     public boolean publish() {
-      Path old = target.getParent().resolve(temporaryName(target.getFileName().toString(), "old"));
+      Path old =
+          target.getParent().resolve(Temporaries.name(target.getFileName().toString(), "old"));
       try {
         requireAvailable(target, owner);
         new Marker(owner, written).write(partial);
@@ -236,7 +234,7 @@ public final class ResultFolder {
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         published = true;
-        deleteTree(old);
+        Temporaries.deleteTree(old);
         return replacing;
       } catch (IOException e) {
         try {
@@ -256,7 +254,7 @@ public final class ResultFolder {
     public void close() {
       if (!published && !kept) {
         try {
-          deleteTree(partial);
+          Temporaries.deleteTree(partial);
         } catch (IOException ignored) {
           // the next write removes what is left
         }
@@ -281,47 +279,6 @@ public final class ResultFolder {
             new Marker(marker.owner(), List.copyOf(all)).json().getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** "{@code .<name>.<pid>.<random>.<kind>}": whose it is, so that only a dead one's is removed. */
-  static String temporaryName(String name, String kind) {
-    return "."
-        + name
-        + "."
-        + ProcessHandle.current().pid()
-        + "."
-        + Long.toHexString(Outputs.RANDOM.nextLong() & Long.MAX_VALUE)
-        + "."
-        + kind;
-  }
-
-  /** Removes the temporaries in {@code dir} of processes that no longer run. */
-  static void removeStaleTemporaries(Path dir) throws IOException {
-    for (Path p : staleTemporaries(dir)) {
-      deleteTree(p);
-    }
-  }
-
-  /** The temporaries in {@code dir} of processes that no longer run. */
-  private static List<Path> staleTemporaries(Path dir) throws IOException {
-    List<Path> stale = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return stale;
-    }
-    try (Stream<Path> entries = Files.list(dir)) {
-      entries.forEach(
-          p -> {
-            Matcher m = TEMPORARY.matcher(p.getFileName().toString());
-            if (m.matches() && !alive(Long.parseLong(m.group(1)))) {
-              stale.add(p);
-            }
-          });
-    }
-    return stale;
-  }
-
-  private static boolean alive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-  }
-
   private static boolean isEmpty(Path dir) {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.findAny().isEmpty();
@@ -335,17 +292,6 @@ public final class ResultFolder {
       return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir + " (" + Outputs.reason(e) + ")", e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

@@ -84,20 +84,7 @@ public final class Grouping implements java.io.Serializable {
     }
     counts[periods.length - 1] = new int[] {below};
     for (int k = 2; k <= periods.length; k++) {
-      int level = k;
-      Require.that(
-          periods[k - 1] % periods[k - 2] == 0,
-          "periods",
-          "must be nested, each a multiple of the one below",
-          () ->
-              "P_"
-                  + level
-                  + "="
-                  + periods[level - 1]
-                  + ", P_"
-                  + (level - 1)
-                  + "="
-                  + periods[level - 2]);
+      Hierarchy.requireNested(k, periods[k - 1], periods[k - 2]);
     }
     return build(
         workers, periods.clone(), counts, order(workers, counts[0].length, strategy, null, rng));

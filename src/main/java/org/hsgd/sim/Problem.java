@@ -1,6 +1,8 @@
 package org.hsgd.sim;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The objective of a simulation: n local losses F_j over flat parameter vectors of one dimension. A
@@ -59,4 +61,17 @@ public interface Problem<C> {
 
   /** Facts for the manifest (sizes, exact constants where known). */
   Map<String, Object> describe();
+
+  /** L, sigma^2, Delta and eps_k^2 for this grouping, where the problem knows them exactly. */
+  default Optional<ExactConstants> knownConstants(Grouping grouping) {
+    return Optional.empty();
+  }
+
+  /**
+   * E[(1/T) sum_{t&lt;T} |grad f(u_t)|^2] over the gradient noise, where it can be computed exactly
+   * in a few seconds.
+   */
+  default OptionalDouble exactTimeAverage(Grouping grouping, RunSettings settings) {
+    return OptionalDouble.empty();
+  }
 }

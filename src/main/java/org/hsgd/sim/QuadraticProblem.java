@@ -3,6 +3,8 @@ package org.hsgd.sim;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hsgd.Require;
@@ -18,6 +20,10 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
   private final double[][] centers;
   private final double[] start;
   private final double noiseVariance;
+
+  /** The most operations (T d n^2) spent on an exact expectation: a few seconds. */
+  private static final double EXPECTATION_BUDGET = 2e9;
+
   private final double cosWeight;
   private final double[] keys;
 
@@ -189,6 +195,28 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
   @Override
   public double[] groupingKeys() {
     return keys.clone();
+  }
+
+  @Override
+  public Optional<ExactConstants> knownConstants(Grouping grouping) {
+    return Optional.of(exactConstants(grouping));
+  }
+
+  /**
+   * The exact expectation ({@link QuadraticExpectation}) of a convex quadratic with full
+   * participation, where its recursion costs at most {@link #EXPECTATION_BUDGET} operations (T d
+   * n^2) and its matrices fit.
+   */
+  @Override
+  public OptionalDouble exactTimeAverage(Grouping grouping, RunSettings settings) {
+    double entries = (double) dimension() * workers() * workers();
+    if (cosWeight != 0
+        || settings.partialParticipation()
+        || entries * settings.iterations() > EXPECTATION_BUDGET
+        || entries > QuadraticExpectation.MAX_ENTRIES) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(QuadraticExpectation.of(this, grouping, settings).meanGradNormSq());
   }
 
   /**

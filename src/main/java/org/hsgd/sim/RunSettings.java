@@ -95,38 +95,40 @@ public record RunSettings(
     java.util.Objects.requireNonNull(participationMode, "participationMode");
   }
 
-  /** Uniform weights; with partial participation, the sampled workers averaged. */
-  public RunSettings(
-      long iterations,
-      double stepSize,
-      long evalEvery,
-      List<Double> participation,
-      GradientAverage gradientAverage) {
+  /** Full participation, time average over the checkpoints, uniform weights. */
+  public RunSettings(long iterations, double stepSize, long evalEvery) {
     this(
         iterations,
         stepSize,
         evalEvery,
-        participation,
-        gradientAverage,
-        Weighting.UNIFORM,
-        ParticipationMode.AVERAGE_SAMPLED);
+        Builder.ALL,
+        Builder.AVERAGE,
+        Builder.WEIGHTING,
+        Builder.MODE);
   }
 
-  /** Full participation, time average over the checkpoints, uniform weights. */
-  public RunSettings(long iterations, double stepSize, long evalEvery) {
-    this(iterations, stepSize, evalEvery, List.of(), GradientAverage.CHECKPOINTS);
+  /** T iterations at gamma, measured every evalEvery: the other settings at their defaults. */
+  public static Builder builder(long iterations, double stepSize, long evalEvery) {
+    return new Builder(iterations, stepSize, evalEvery);
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return builder(iterations, stepSize, evalEvery)
+        .participation(participation)
+        .gradientAverage(gradientAverage)
+        .weighting(weighting)
+        .participationMode(participationMode);
   }
 
   /** The same settings with another weighting. */
   public RunSettings withWeighting(Weighting value) {
-    return new RunSettings(
-        iterations, stepSize, evalEvery, participation, gradientAverage, value, participationMode);
+    return toBuilder().weighting(value).build();
   }
 
   /** The same settings with another participation mode. */
   public RunSettings withParticipationMode(ParticipationMode value) {
-    return new RunSettings(
-        iterations, stepSize, evalEvery, participation, gradientAverage, weighting, value);
+    return toBuilder().participationMode(value).build();
   }
 
   /** Whether unsampled workers stay idle through the periods of some level. */
@@ -137,5 +139,80 @@ public record RunSettings(
   /** Whether some level averages only part of its children. */
   public boolean partialParticipation() {
     return participation.stream().anyMatch(q -> q < 1);
+  }
+
+  /**
+   * Builds {@link RunSettings}; its fields hold the defaults: full participation, the time average
+   * over the checkpoints, uniform weights and, with partial participation, the sampled workers
+   * averaged.
+   */
+  public static final class Builder {
+    private static final List<Double> ALL = List.of();
+    private static final GradientAverage AVERAGE = GradientAverage.CHECKPOINTS;
+    private static final Weighting WEIGHTING = Weighting.UNIFORM;
+    private static final ParticipationMode MODE = ParticipationMode.AVERAGE_SAMPLED;
+
+    private long iterations;
+    private double stepSize;
+    private long evalEvery;
+    private List<Double> participation = ALL;
+    private GradientAverage gradientAverage = AVERAGE;
+    private Weighting weighting = WEIGHTING;
+    private ParticipationMode participationMode = MODE;
+
+    private Builder(long iterations, double stepSize, long evalEvery) {
+      this.iterations = iterations;
+      this.stepSize = stepSize;
+      this.evalEvery = evalEvery;
+    }
+
+    public Builder iterations(long value) {
+      iterations = value;
+      return this;
+    }
+
+    public Builder stepSize(double value) {
+      stepSize = value;
+      return this;
+    }
+
+    public Builder evalEvery(long value) {
+      evalEvery = value;
+      return this;
+    }
+
+    public Builder participation(List<Double> value) {
+      participation = value;
+      return this;
+    }
+
+    public Builder gradientAverage(GradientAverage value) {
+      gradientAverage = value;
+      return this;
+    }
+
+    public Builder weighting(Weighting value) {
+      weighting = value;
+      return this;
+    }
+
+    public Builder participationMode(ParticipationMode value) {
+      participationMode = value;
+      return this;
+    }
+
+    /**
+     * @throws org.hsgd.InvalidInputException as the record's constructor
+     */
+    public RunSettings build() {
+      return new RunSettings(
+          iterations,
+          stepSize,
+          evalEvery,
+          participation,
+          gradientAverage,
+          weighting,
+          participationMode);
+    }
   }
 }

@@ -45,7 +45,7 @@ final class ReplicateStore {
     return staging
         .read(file(r))
         .flatMap(ReplicateStore::decode)
-        .map(stored -> new Outcome(r, stored.runs(), stored.failure())); // same key, this point
+        .map(stored -> new Outcome(r, stored.runs(), stored.divergence())); // same key, this point
   }
 
   /** Stores an outcome as it ends; returns the file written. */

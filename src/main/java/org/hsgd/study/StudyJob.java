@@ -113,7 +113,7 @@ public record StudyJob(
       Outcome o = outcomes.get(r);
       runsOf.get(r.point()).addAll(o.runs());
       if (failureOf.get(r.point()).isEmpty()) {
-        failureOf.set(r.point(), o.failure());
+        failureOf.set(r.point(), o.divergence());
       }
     }
     Map<Path, byte[]> files = new LinkedHashMap<>();

@@ -274,6 +274,12 @@ class BoundCommandTest {
     assertEquals(0, cli.exitCode(), cli.err());
     assertEquals(0.34, JSON.readTree(file.toFile()).get("total").asDouble(), 1e-12);
     assertTrue(cli.err().contains("wrote " + file));
+    // A manifest beside it reproduces it: the command as typed and every input.
+    var manifest = JSON.readTree(dir.resolve("sub/bound.json.manifest.json").toFile());
+    String rerun = manifest.get("rerun").asText();
+    assertTrue(rerun.startsWith("./hsgd bound ") && rerun.contains("--format json"), rerun);
+    assertEquals(file.toString(), manifest.at("/outputs/0").asText());
+    assertTrue(manifest.get("settings").size() > 3, manifest.toString());
   }
 
   @ParameterizedTest

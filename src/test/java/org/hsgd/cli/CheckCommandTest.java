@@ -92,7 +92,7 @@ class CheckCommandTest {
             "2",
             "--out",
             dir.resolve("out").toString());
-    assertEquals(CheckCommand.INCONCLUSIVE, cli.exitCode(), cli.out() + cli.err());
+    assertEquals(ExitCodes.INCONCLUSIVE, cli.exitCode(), cli.out() + cli.err());
     assertTrue(cli.out().contains("verdict: inconclusive"), cli.out());
     assertTrue(cli.out().contains("the runs cannot be told apart"), cli.out());
     assertTrue(cli.out().contains("bound validity: "), cli.out());
@@ -160,7 +160,7 @@ class CheckCommandTest {
             "empirical sandwich violated (final-window loss, local SGD P=4 <= H-SGD 4/16): reversed by");
     for (int i = 0; i < 3; i++) {
       CheckResult result = each.get(i);
-      assertEquals(1, CheckCommand.exitCode(result.verdict()));
+      assertEquals(1, ExitCodes.of(result.verdict()));
       String text = new CheckReport(spec, CheckSettings.DEFAULT, result).text();
       assertTrue(text.contains("verdict: violated"), text);
       assertTrue(text.contains(expected.get(i)), expected.get(i) + " in\n" + text);
@@ -214,10 +214,10 @@ class CheckCommandTest {
 
   @Test
   void exitCodesFollowTheVerdict() {
-    assertEquals(0, CheckCommand.exitCode(Verdict.HOLDS));
-    assertEquals(0, CheckCommand.exitCode(Verdict.NOT_APPLICABLE));
-    assertEquals(1, CheckCommand.exitCode(Verdict.VIOLATED));
-    assertEquals(3, CheckCommand.exitCode(Verdict.INCONCLUSIVE));
+    assertEquals(0, ExitCodes.of(Verdict.HOLDS));
+    assertEquals(0, ExitCodes.of(Verdict.NOT_APPLICABLE));
+    assertEquals(1, ExitCodes.of(Verdict.VIOLATED));
+    assertEquals(3, ExitCodes.of(Verdict.INCONCLUSIVE));
   }
 
   @Test

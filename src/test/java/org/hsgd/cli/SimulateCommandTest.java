@@ -247,8 +247,8 @@ class SimulateCommandTest {
 
   @Test
   void theRerunLineQuotesWhatTheShellWouldSplit() {
-    assertEquals("experiments/a.yaml", ExperimentOptions.shellQuoted("experiments/a.yaml"));
-    assertEquals("'my results/it'\\''s'", ExperimentOptions.shellQuoted("my results/it's"));
+    assertEquals("experiments/a.yaml", Inputs.shellQuoted("experiments/a.yaml"));
+    assertEquals("'my results/it'\\''s'", Inputs.shellQuoted("my results/it's"));
   }
 
   @Test

@@ -158,7 +158,7 @@ class StudyCommandTest {
     simulate(s, new LocalEngine(2, DataSources.none()), complete);
     // What a process killed half-way leaves: its hidden folder with some finished replicates.
     long deadPid = deadProcess();
-    Path partial = dir.resolve(".study." + deadPid + ".1a2b.partial/replicates");
+    Path partial = dir.resolve(".study." + deadPid + ".00000000000001a2.hsgd-partial/replicates");
     Files.createDirectories(partial);
     List<Path> stored;
     try (Stream<Path> files = Files.list(complete.resolve("replicates"))) {
@@ -224,7 +224,7 @@ class StudyCommandTest {
         Files.readString(Path.of("experiments/quadratic-cos-sandwich.yaml"))
             + "grid: {problem.cos-weight: [1.0, 0.0]}\n");
     Cli cli = Cli.run("check", config.toString(), "--out", dir.resolve("out").toString());
-    assertEquals(CheckCommand.INCONCLUSIVE, cli.exitCode(), cli.out() + cli.err());
+    assertEquals(ExitCodes.INCONCLUSIVE, cli.exitCode(), cli.out() + cli.err());
     List<String> points = Files.readAllLines(dir.resolve("out/points.csv"));
     assertTrue(points.get(1).endsWith(",holds"), points.toString());
     assertTrue(points.get(2).endsWith(",inconclusive"), points.toString());
@@ -273,7 +273,8 @@ class StudyCommandTest {
   private static int finishedReplicates(Path dir) throws Exception {
     int count = 0;
     try (Stream<Path> entries = Files.list(dir)) {
-      for (Path p : entries.filter(e -> e.getFileName().toString().endsWith(".partial")).toList()) {
+      for (Path p :
+          entries.filter(e -> e.getFileName().toString().endsWith(".hsgd-partial")).toList()) {
         Path replicates = p.resolve("replicates");
         if (Files.isDirectory(replicates)) {
           try (Stream<Path> files = Files.list(replicates)) {

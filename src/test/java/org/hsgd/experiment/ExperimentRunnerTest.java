@@ -69,7 +69,10 @@ class ExperimentRunnerTest {
             .reason());
 
     RunSettings partial =
-        new RunSettings(16, 0.05, 4, List.of(0.5, 1.0), RunSettings.GradientAverage.CHECKPOINTS);
+        RunSettings.builder(16, 0.05, 4)
+            .participation(List.of(0.5, 1.0))
+            .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+            .build();
     ExperimentSpec partialSpec = quadratic(EQUAL, partial);
     Run sampled = ExperimentRunner.run(partialSpec, 1, Progress.SILENT).get(0);
     assertEquals(

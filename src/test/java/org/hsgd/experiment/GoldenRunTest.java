@@ -36,7 +36,10 @@ class GoldenRunTest {
             "golden",
             problem,
             new Topology.Equal(Hierarchy.of(8, new int[] {4, 2}, new long[] {2, 4, 8})),
-            new RunSettings(24, 0.1, 8, List.of(), RunSettings.GradientAverage.EVERY_ITERATION))
+            RunSettings.builder(24, 0.1, 8)
+                .participation(List.of())
+                .gradientAverage(RunSettings.GradientAverage.EVERY_ITERATION)
+                .build())
         .grouping(GroupingStrategy.GROUP_NON_IID)
         .sandwich(true)
         .firstSeed(5)

@@ -133,7 +133,10 @@ class RunBoundsTest {
   @Test
   void aRunWithoutABasisGivesItsReasonForEveryBound() {
     RunSettings partial =
-        new RunSettings(16, 0.05, 4, List.of(0.5, 1.0), RunSettings.GradientAverage.CHECKPOINTS);
+        RunSettings.builder(16, 0.05, 4)
+            .participation(List.of(0.5, 1.0))
+            .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+            .build();
     ExperimentSpec spec =
         ExperimentSpec.builder(
                 "partial",

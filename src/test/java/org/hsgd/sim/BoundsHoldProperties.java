@@ -132,12 +132,9 @@ class BoundsHoldProperties {
     int seeds = 100;
     double[] averages = new double[seeds];
     RunSettings settings =
-        new RunSettings(
-            c.iterations(),
-            c.gamma(),
-            c.iterations(),
-            java.util.List.of(),
-            RunSettings.GradientAverage.EVERY_ITERATION);
+        RunSettings.builder(c.iterations(), c.gamma(), c.iterations())
+            .gradientAverage(RunSettings.GradientAverage.EVERY_ITERATION)
+            .build();
     double mean = 0;
     for (int r = 0; r < seeds; r++) {
       averages[r] =

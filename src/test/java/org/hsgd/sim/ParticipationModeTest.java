@@ -61,8 +61,10 @@ class ParticipationModeTest {
   }
 
   private static RunSettings idle(long iterations) {
-    return new RunSettings(
-            iterations, GAMMA, iterations, List.of(0.5), RunSettings.GradientAverage.CHECKPOINTS)
+    return RunSettings.builder(iterations, GAMMA, iterations)
+        .participation(List.of(0.5))
+        .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+        .build()
         .withParticipationMode(RunSettings.ParticipationMode.IDLE_UNSAMPLED);
   }
 
@@ -120,7 +122,10 @@ class ParticipationModeTest {
   void theNumbersDoNotDependOnTheThreadCount() {
     Problem<?> p = Fixtures.classification(new MlpModel(5, 4, 3), 4, 0.001);
     RunSettings settings =
-        new RunSettings(24, 0.05, 6, List.of(0.67), RunSettings.GradientAverage.CHECKPOINTS)
+        RunSettings.builder(24, 0.05, 6)
+            .participation(List.of(0.67))
+            .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+            .build()
             .withParticipationMode(RunSettings.ParticipationMode.IDLE_UNSAMPLED);
     assertEquals(
         SimulationTest.run(p, Hierarchy.localSgd(3, 4), GroupingStrategy.RANDOM, settings, 1, 3)
@@ -137,7 +142,10 @@ class ParticipationModeTest {
     // drew for the period from t = 2, which started from the group's aggregate. (A flat average
     // over the workers drawn would weigh the groups by the weight drawn instead.)
     RunSettings settings =
-        new RunSettings(4, GAMMA, 4, List.of(0.5, 1.0), RunSettings.GradientAverage.CHECKPOINTS)
+        RunSettings.builder(4, GAMMA, 4)
+            .participation(List.of(0.5, 1.0))
+            .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+            .build()
             .withParticipationMode(RunSettings.ParticipationMode.IDLE_UNSAMPLED)
             .withWeighting(RunSettings.Weighting.SAMPLES);
     Grouping g =

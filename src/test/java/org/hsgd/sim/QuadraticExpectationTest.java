@@ -112,7 +112,10 @@ class QuadraticExpectationTest {
                 QuadraticExpectation.of(
                     Fixtures.quadratic(1, 0.5), g, new RunSettings(5, 0.1, 1))));
     RunSettings partial =
-        new RunSettings(5, 0.1, 1, List.of(0.5, 1.0), RunSettings.GradientAverage.CHECKPOINTS);
+        RunSettings.builder(5, 0.1, 1)
+            .participation(List.of(0.5, 1.0))
+            .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+            .build();
     assertEquals(
         "participation",
         Invalid.field(() -> QuadraticExpectation.of(Fixtures.quadratic(1, 0), g, partial)));

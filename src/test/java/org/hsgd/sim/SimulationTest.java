@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.hsgd.InvalidInputException;
 import org.hsgd.bounds.Hierarchy;
 import org.junit.jupiter.api.Test;
 
@@ -292,7 +291,10 @@ class SimulationTest {
     DriftProblem p = new DriftProblem();
     Hierarchy h = Hierarchy.twoLevel(8, 4, 2, 4);
     RunSettings half =
-        new RunSettings(40, 0.1, 1, List.of(0.5, 0.5), RunSettings.GradientAverage.CHECKPOINTS);
+        RunSettings.builder(40, 0.1, 1)
+            .participation(List.of(0.5, 0.5))
+            .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+            .build();
     List<Measurement> a = run(p, h, GroupingStrategy.SEQUENTIAL, half, 2, 3).checkpoints();
     List<Measurement> b = run(p, h, GroupingStrategy.SEQUENTIAL, half, 3);
     List<Measurement> full = run(p, h, GroupingStrategy.SEQUENTIAL, ONE_STEP_EVALS, 3);
@@ -303,11 +305,11 @@ class SimulationTest {
   }
 
   @Test
-  void aDivergingRunStopsWithAClearError() {
+  void aDivergingRunStopsWithAClearErrorOfItsOwnKind() {
     QuadraticProblem p = Fixtures.quadratic(0, 0);
-    InvalidInputException e =
+    DivergedException e =
         assertThrows(
-            InvalidInputException.class,
+            DivergedException.class,
             () ->
                 run(
                     p,
@@ -315,8 +317,8 @@ class SimulationTest {
                     GroupingStrategy.SEQUENTIAL,
                     new RunSettings(5000, 50, 100),
                     1));
-    assertEquals("gamma", e.field());
-    assertTrue(e.getMessage().contains("must keep the run finite"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("gamma must keep the run finite"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; found gamma=50.0"), e.getMessage());
   }
 
   @Test
@@ -342,7 +344,10 @@ class SimulationTest {
             p,
             h,
             GroupingStrategy.SEQUENTIAL,
-            new RunSettings(30, 0.1, 7, List.of(), RunSettings.GradientAverage.EVERY_ITERATION),
+            RunSettings.builder(30, 0.1, 7)
+                .participation(List.of())
+                .gradientAverage(RunSettings.GradientAverage.EVERY_ITERATION)
+                .build(),
             2,
             8);
     assertEquals(all, exact.meanGradNormSq(), 1e-12 * all);

@@ -94,7 +94,10 @@ class WeightingTest {
   void withEqualShardsSampleWeightingIsUniformBitForBit() {
     Problem<?> p = Fixtures.classification(new MlpModel(5, 4, 3), 4, 0.001); // 3 x 20 samples
     RunSettings uniform =
-        new RunSettings(30, 0.05, 10, List.of(0.67), RunSettings.GradientAverage.CHECKPOINTS);
+        RunSettings.builder(30, 0.05, 10)
+            .participation(List.of(0.67))
+            .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+            .build();
     assertEquals(
         SimulationTest.run(p, Hierarchy.localSgd(3, 4), GroupingStrategy.RANDOM, uniform, 2, 7)
             .checkpoints(),
