@@ -97,7 +97,7 @@ final class ExperimentOptions {
         "must go with --engine spark",
         () -> master);
     // Up front, so that a missing dataset is one clear error rather than a failure at every point.
-    DataSources data = DataSources.forSpecs(study.specs());
+    DataSources data = ExperimentSpec.dataSources(study.specs());
     if (name.equals("local")) {
       return new LocalEngine(threadCount(), data);
     }

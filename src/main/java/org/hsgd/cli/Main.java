@@ -64,6 +64,7 @@ public final class Main implements Runnable {
           }
           if (e instanceof UncheckedIOException) {
             err.println(name + ": " + e.getMessage());
+            debug(e, err);
             return 1;
           }
           err.println(

@@ -50,18 +50,16 @@ public final class DataSources implements java.io.Serializable {
   }
 
   /**
-   * The sources of every dataset the specs use, from the cache ({@code $HSGD_CACHE}, or
-   * ~/.cache/hsgd).
+   * The sources of the named datasets, from the cache ({@code $HSGD_CACHE}, or ~/.cache/hsgd).
    *
+   * @param names as {@link ProblemSpec#dataSource} gives them
    * @throws InvalidInputException naming the data source, if a dataset is not in the cache
    */
-  public static DataSources forSpecs(Collection<ExperimentSpec> specs) {
+  public static DataSources fromCache(Collection<String> names) {
     Path cache = Mnist.defaultCache();
     Map<String, Path> files = new LinkedHashMap<>();
-    for (ExperimentSpec spec : specs) {
-      spec.problem()
-          .dataSource()
-          .ifPresent(name -> files.computeIfAbsent(name, n -> KINDS.get(n).file().apply(cache)));
+    for (String name : names) {
+      files.computeIfAbsent(name, n -> KINDS.get(n).file().apply(cache));
     }
     return new DataSources(files);
   }

@@ -45,7 +45,7 @@ public final class ExperimentRunner {
   public static List<Run> run(
       ExperimentSpec spec, int threads, Progress progress, Consumer<Run> finished) {
     requireFits(spec, 1);
-    return new ExperimentRunner(spec, DataSources.forSpecs(List.of(spec)))
+    return new ExperimentRunner(spec, ExperimentSpec.dataSources(List.of(spec)))
         .runAll(threads, progress, finished);
   }
 

@@ -103,6 +103,12 @@ public record ExperimentSpec(
         .build();
   }
 
+  /** Where the datasets of these specs are, from the cache, checked up front. */
+  public static DataSources dataSources(java.util.Collection<ExperimentSpec> specs) {
+    return DataSources.fromCache(
+        specs.stream().flatMap(s -> s.problem().dataSource().stream()).distinct().toList());
+  }
+
   /** The algorithms to run: the hierarchy, with local SGD at P_1 and P_K around it if asked. */
   public List<Variant> variants() {
     List<Long> periods = new ArrayList<>();

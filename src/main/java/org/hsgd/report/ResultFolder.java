@@ -146,6 +146,9 @@ public final class ResultFolder {
     Files.createDirectories(to);
     try (Stream<Path> files = Files.list(from)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
+        if (Temporaries.is(f.getFileName().toString())) {
+          continue; // cut off by the kill: never whole
+        }
         Path destination = to.resolve(f.getFileName().toString());
         if (Files.exists(destination)) {
           continue;
@@ -165,7 +168,7 @@ public final class ResultFolder {
     private final Path target;
     private final String owner;
     private final Path partial;
-    private final List<String> written;
+    private final java.util.Set<String> written;
     private boolean published;
     private boolean kept;
 
@@ -173,7 +176,7 @@ public final class ResultFolder {
       this.target = target;
       this.owner = owner;
       this.partial = partial;
-      this.written = new ArrayList<>(carried);
+      this.written = new java.util.LinkedHashSet<>(carried);
     }
 
     /** The bytes of a file already in the folder (written, or carried over), if it is there. */
@@ -207,7 +210,12 @@ public final class ResultFolder {
           Path relative = target.relativize(file.getKey().toAbsolutePath().normalize());
           Path path = partial.resolve(relative);
           Files.createDirectories(path.getParent());
-          Files.write(path, file.getValue(), StandardOpenOption.CREATE_NEW);
+          // Whole or not at all, even here: a killed writer leaves no cut file that the next
+          // attempt would carry, and a file written again replaces the one there.
+          Path temp = path.resolveSibling(Temporaries.name(path.getFileName().toString(), "tmp"));
+          Files.write(temp, file.getValue(), StandardOpenOption.CREATE_NEW);
+          Files.move(
+              temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
           written.add(relative.toString());
         }
         return List.copyOf(files.keySet());
@@ -227,7 +235,7 @@ public final class ResultFolder {
           target.getParent().resolve(Temporaries.name(target.getFileName().toString(), "old"));
       try {
         requireAvailable(target, owner);
-        new Marker(owner, written).write(partial);
+        new Marker(owner, List.copyOf(written)).write(partial);
         boolean replacing = Files.exists(target);
         if (replacing) {
           Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

@@ -67,6 +67,11 @@ final class Temporaries {
     return stale;
   }
 
+  /** Whether {@code file} is a temporary of this tool. */
+  static boolean is(String file) {
+    return TEMPORARY.matcher(file).matches();
+  }
+
   /** Whether {@code file} is a temporary of this tool for {@code name}, of the given kind. */
   static boolean isOf(String file, String name, String kind) {
     Matcher m = TEMPORARY.matcher(file);

@@ -16,6 +16,7 @@ import org.hsgd.TestData;
 import org.hsgd.experiment.ClassificationSpec;
 import org.hsgd.experiment.DataSources;
 import org.hsgd.experiment.Engine;
+import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.GridPoint;
 import org.hsgd.experiment.LocalEngine;
 import org.hsgd.experiment.Outcome;
@@ -145,7 +146,7 @@ class StudyCommandTest {
     assertEquals(
         List.of("mnist"),
         List.copyOf(
-            DataSources.forSpecs(study(Files.readString(config)).specs()).files().keySet()));
+            ExperimentSpec.dataSources(study(Files.readString(config)).specs()).files().keySet()));
     assertTrue(
         study(Files.readString(config)).points().get(0).spec().problem()
             instanceof ClassificationSpec);

@@ -31,7 +31,7 @@ class DataSourcesTest {
   @Test
   void dataDrawnFromTheSeedNeedsNoFile() {
     DataSources none =
-        DataSources.forSpecs(List.of(spec(new DataSpec.GaussianMixture(2, 3, 20, 1, 0.2))));
+        ExperimentSpec.dataSources(List.of(spec(new DataSpec.GaussianMixture(2, 3, 20, 1, 0.2))));
     assertTrue(none.files().isEmpty());
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> none.dataset("mnist"));
@@ -41,7 +41,7 @@ class DataSourcesTest {
   @Test
   void aDatasetIsReadOnceAndFoundWhereItWasShipped(@TempDir Path elsewhere) throws Exception {
     TestData.assumeMnist();
-    DataSources sources = DataSources.forSpecs(List.of(spec(new DataSpec.Mnist(0.2))));
+    DataSources sources = ExperimentSpec.dataSources(List.of(spec(new DataSpec.Mnist(0.2))));
     Path file = sources.files().get("mnist");
     assertTrue(Files.isRegularFile(file), "" + file);
     Dataset digits = sources.dataset("mnist");

@@ -101,4 +101,26 @@ class ExperimentJobTest {
           .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
   }
+
+  @Test
+  void anUnreadableStoredReplicateIsRunAgainAndReplaced(@TempDir Path dir) throws Exception {
+    Study study =
+        new Study("corrupt", List.of(new GridPoint("point-0", Map.of("gamma", "0.05"), SPEC)));
+    StudyJob job =
+        StudyJob.simulate(study, FigureSettings.DEFAULT, Provenance.capture("test", Map.of()));
+    LocalEngine engine = new LocalEngine(1, DataSources.none());
+    Path out = dir.resolve("out");
+    job.run(engine, out, Progress.SILENT);
+    String runs = Files.readString(out.resolve("runs.csv"));
+    List<Path> stored;
+    try (Stream<Path> files = Files.list(out.resolve("replicates"))) {
+      stored = files.sorted().toList();
+    }
+    Files.write(stored.get(0), new byte[] {1, 2, 3, 4, 5}); // cut off, or damaged on disk
+    StudyResult again = job.run(engine, out, Progress.SILENT);
+    assertEquals(stored.size() - 1, again.resumed(), "only the unreadable one runs again");
+    assertEquals(runs, Files.readString(out.resolve("runs.csv")));
+    assertTrue(Files.size(stored.get(0)) > 100, "replaced by the result run again");
+    assertEquals(stored.size(), job.run(engine, out, Progress.SILENT).resumed());
+  }
 }
