@@ -22,6 +22,9 @@ public record BoundQuery(
     OptionalDouble target,
     boolean allowInvalidStep) {
 
+  /** The largest top period for which the numeric bound is evaluated; above it, none is given. */
+  public static final long NUMERIC_MAX_TOP_PERIOD = NumericBound.MAX_TOP_PERIOD;
+
   /**
    * @throws InvalidInputException if gamma or target is not positive, or T &lt; 1
    */
@@ -77,7 +80,7 @@ public record BoundQuery(
   }
 
   private OptionalLong numericHorizon(Scenario s) {
-    if (target.isEmpty() || s.hierarchy().topMergingPeriod() > NumericBound.MAX_TOP_PERIOD) {
+    if (target.isEmpty() || s.hierarchy().topMergingPeriod() > NUMERIC_MAX_TOP_PERIOD) {
       return OptionalLong.empty();
     }
     NumericBound bound = NumericBound.of(s);
@@ -92,7 +95,7 @@ public record BoundQuery(
   }
 
   private java.util.Optional<NumericTerms> numeric(Scenario s) {
-    if (s.hierarchy().topMergingPeriod() > NumericBound.MAX_TOP_PERIOD) {
+    if (s.hierarchy().topMergingPeriod() > NUMERIC_MAX_TOP_PERIOD) {
       return java.util.Optional.empty();
     }
     NumericBound bound = NumericBound.of(s);

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.hsgd.bounds.BoundQuery;
 import org.hsgd.bounds.BoundResult;
 import org.hsgd.bounds.Hierarchy;
-import org.hsgd.bounds.NumericBound;
 import org.hsgd.bounds.NumericTerms;
 import org.hsgd.bounds.Sandwich;
 import org.hsgd.bounds.SandwichResult;
@@ -192,7 +191,9 @@ public final class BoundReport {
     if (Stream.of(result.lower(), result.hsgd(), result.upper())
         .anyMatch(r -> r.numeric().isEmpty())) {
       notes.add(
-          "numeric left out where P_top exceeds " + NumericBound.MAX_TOP_PERIOD + " iterations");
+          "numeric left out where P_top exceeds "
+              + BoundQuery.NUMERIC_MAX_TOP_PERIOD
+              + " iterations");
     }
     if (!result.hsgd().stepSizeValid()) {
       notes.add(
