@@ -166,7 +166,7 @@ public final class ExperimentRunner {
           new Run(
               v,
               seed,
-              grouping,
+              Run.groupSizes(grouping),
               Simulation.run(problem, grouping, spec.run(), threads, streams, progress::advanced),
               problem.knownConstants(grouping),
               problem.exactTimeAverage(grouping, spec.run()),

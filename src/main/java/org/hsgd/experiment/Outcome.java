@@ -12,8 +12,7 @@ import org.hsgd.sim.DivergedException;
  * @param runs its runs in the order of the spec's variants; empty if one diverged
  * @param divergence the one-line account of the divergence, or empty
  */
-public record Outcome(Replicate replicate, List<Run> runs, String divergence)
-    implements java.io.Serializable {
+public record Outcome(Replicate replicate, List<Run> runs, String divergence) {
 
   public Outcome {
     runs = List.copyOf(runs);

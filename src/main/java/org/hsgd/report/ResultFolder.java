@@ -179,15 +179,44 @@ public final class ResultFolder {
       this.written = new java.util.LinkedHashSet<>(carried);
     }
 
-    /** The bytes of a file already in the folder (written, or carried over), if it is there. */
-    public java.util.Optional<byte[]> read(Path file) {
+    /**
+     * The bytes of a regular file already in the folder (written, or carried over), if it is there
+     * and holds at most {@code maxBytes}.
+     */
+    public java.util.Optional<byte[]> read(Path file, long maxBytes) {
       Path path = partial.resolve(target.relativize(file.toAbsolutePath().normalize()));
       try {
-        return Files.isRegularFile(path)
+        return Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && Files.size(path) <= maxBytes
             ? java.util.Optional.of(Files.readAllBytes(path))
             : java.util.Optional.empty();
       } catch (IOException e) {
         return java.util.Optional.empty();
+      }
+    }
+
+    /** The files in a subfolder of the folder (written, or carried over), by name. */
+    public List<String> list(String subfolder) {
+      Path folder = partial.resolve(subfolder);
+      if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        return files.map(p -> p.getFileName().toString()).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + folder + " (" + Outputs.reason(e) + ")", e);
+      }
+    }
+
+    /** Removes a file from the folder before it is published. */
+    public void remove(Path file) {
+      Path relative = target.relativize(file.toAbsolutePath().normalize());
+      try {
+        Files.deleteIfExists(partial.resolve(relative));
+        written.remove(relative.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write " + target + " (" + Outputs.reason(e) + ")", e);
       }
     }
 

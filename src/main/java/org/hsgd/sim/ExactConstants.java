@@ -18,8 +18,7 @@ public record ExactConstants(
     double initialGap,
     boolean initialGapIsUpperBound,
     List<Double> divergencePerLevel,
-    double divergenceTotal)
-    implements java.io.Serializable {
+    double divergenceTotal) {
 
   public ExactConstants {
     divergencePerLevel = List.copyOf(divergencePerLevel);

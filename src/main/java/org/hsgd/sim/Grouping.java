@@ -13,8 +13,7 @@ import org.hsgd.bounds.Hierarchy;
  * of level-(k-1) groups, and level-1 groups are consecutive blocks of a worker order chosen by the
  * strategy. Groups may be unequal. Immutable.
  */
-public final class Grouping implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+public final class Grouping {
 
   private final int workers;
   private final long[] periods;

@@ -18,8 +18,7 @@ public record Measurement(
     double gradNormSq,
     double testAccuracy,
     double testLoss,
-    List<Double> divergences)
-    implements java.io.Serializable {
+    List<Double> divergences) {
 
   public Measurement {
     divergences = List.copyOf(divergences);

@@ -20,8 +20,7 @@ public record Trace(
     long averagedIterations,
     RunSettings.GradientAverage gradientAverage,
     long workerSteps,
-    double wallSeconds)
-    implements java.io.Serializable {
+    double wallSeconds) {
 
   public Trace {
     checkpoints = List.copyOf(checkpoints);

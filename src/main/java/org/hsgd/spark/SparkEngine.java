@@ -1,7 +1,6 @@
 package org.hsgd.spark;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.apache.spark.api.java.function.Function;
 import org.hsgd.experiment.DataSources;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.Outcome;
+import org.hsgd.experiment.OutcomeFormat;
 import org.hsgd.experiment.Progress;
 import org.hsgd.experiment.Replicate;
 
@@ -22,9 +22,9 @@ import org.hsgd.experiment.Replicate;
  * Runs each replicate of a study as a Spark task (one job of one task per replicate, all submitted
  * at once, so that Spark spreads them over its executors and reruns the tasks of a lost one). A
  * task runs its replicate with a one-thread simulation, exactly as the local engine does, and sends
- * back its runs: the outcomes are the same, bit for bit, whatever ran them. The files of the
- * datasets a study reads travel to the executors with {@code SparkContext.addFile}: no shared file
- * system is needed.
+ * back its outcome as plain data ({@link OutcomeFormat}): the outcomes are the same, bit for bit,
+ * whatever ran them. The files of the datasets a study reads travel to the executors with {@code
+ * SparkContext.addFile}: no shared file system is needed.
  *
  * @param master the Spark master URL ({@code local[2]}, {@code spark://host:7077}), or null to take
  *     it from spark-submit
@@ -53,9 +53,9 @@ public record SparkEngine(String master, DataSources data) implements Engine {
                 shipped.put(name, file.getFileName().toString());
               });
       Task task = new Task(data, shipped);
-      List<Future<List<Outcome>>> pending = new ArrayList<>();
+      Map<Future<List<byte[]>>, Replicate> pending = new LinkedHashMap<>();
       for (Replicate r : replicates) {
-        pending.add(spark.parallelize(List.of(r), 1).map(task).collectAsync());
+        pending.put(spark.parallelize(List.of(r), 1).map(task).collectAsync(), r);
       }
       handOver(pending, replicates.size(), progress, finished);
     }
@@ -63,25 +63,27 @@ public record SparkEngine(String master, DataSources data) implements Engine {
 
   /** Hands each outcome over as its job ends, in the order they end. */
   private static void handOver(
-      List<Future<List<Outcome>>> pending,
+      Map<Future<List<byte[]>>, Replicate> pending,
       int total,
       Progress progress,
       Consumer<Outcome> finished) {
     int done = 0;
     try {
       while (!pending.isEmpty()) {
-        List<Future<List<Outcome>>> still = new ArrayList<>();
-        for (Future<List<Outcome>> job : pending) {
-          if (!job.isDone()) {
-            still.add(job);
+        for (var job : List.copyOf(pending.entrySet())) {
+          if (!job.getKey().isDone()) {
             continue;
           }
-          Outcome outcome = job.get().get(0);
-          progress.runStarted(done++, total, outcome.replicate().label(), 1);
+          pending.remove(job.getKey());
+          Replicate r = job.getValue();
+          Outcome outcome =
+              OutcomeFormat.decode(job.getKey().get().get(0), r)
+                  .orElseThrow(
+                      () -> new IllegalStateException("an executor sent back a damaged outcome"));
+          progress.runStarted(done++, total, r.label(), 1);
           progress.advanced(1);
           finished.accept(outcome);
         }
-        pending = still;
         if (!pending.isEmpty()) {
           Thread.sleep(POLL_MILLIS);
         }
@@ -100,12 +102,12 @@ public record SparkEngine(String master, DataSources data) implements Engine {
    * @param shipped each dataset's file name among Spark's files, by dataset
    */
   private record Task(DataSources data, Map<String, String> shipped)
-      implements Function<Replicate, Outcome> {
+      implements Function<Replicate, byte[]> {
     @Override
-    public Outcome call(Replicate r) {
+    public byte[] call(Replicate r) {
       Map<String, Path> local = new LinkedHashMap<>();
       shipped.forEach((name, file) -> local.put(name, Path.of(SparkFiles.get(file))));
-      return Outcome.of(r, 1, data.relocated(local));
+      return OutcomeFormat.encode(Outcome.of(r, 1, data.relocated(local)));
     }
   }
 }

@@ -1,33 +1,28 @@
 package org.hsgd.study;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hsgd.experiment.Outcome;
+import org.hsgd.experiment.OutcomeFormat;
 import org.hsgd.experiment.Replicate;
 import org.hsgd.report.ResultFolder;
 
 /**
- * A study's finished replicates, one file each under {@code replicates/<key>.bin} of its staged
- * result folder, so that an interrupted or extended study finds the ones it already has: {@link
- * ResultFolder#stage(Path, String, String)} carries them from the published result and from the
- * folders of killed attempts.
+ * A study's finished replicates, one file each under {@code replicates/<key>.outcome} of its staged
+ * result folder ({@link OutcomeFormat}: plain, versioned, checksummed, checked against the
+ * replicate it claims to be), so that an interrupted or extended study finds the ones it already
+ * has: {@link ResultFolder#stage(Path, String, String)} carries them from the published result and
+ * from the folders of killed attempts. A file that does not read back whole is run again and
+ * replaced; the outcomes of replicates the study no longer has are not kept.
  */
 final class ReplicateStore {
   /** The subfolder of finished replicates, carried from one attempt to the next. */
   static final String FOLDER = "replicates";
 
-  /** Only this tool's own types, and the JDK's collections and boxes, may be read back. */
-  private static final ObjectInputFilter STORED_TYPES =
-      ObjectInputFilter.Config.createFilter("org.hsgd.**;java.lang.*;java.util.*;java.util.**;!*");
+  /** Larger than any outcome a study could hold in memory: such a file is not one of ours. */
+  private static final long MAX_BYTES = 1L << 30;
 
   private final ResultFolder.Staging staging;
   private final Path dir;
@@ -40,40 +35,36 @@ final class ReplicateStore {
     this.dir = dir;
   }
 
-  /** The stored outcome of a replicate, or empty if there is none that can be read. */
+  /** The stored outcome of a replicate, or empty if there is none that reads back whole. */
   Optional<Outcome> read(Replicate r) {
-    return staging
-        .read(file(r))
-        .flatMap(ReplicateStore::decode)
-        .map(stored -> new Outcome(r, stored.runs(), stored.divergence())); // same key, this point
+    return staging.read(file(r), MAX_BYTES).flatMap(bytes -> OutcomeFormat.decode(bytes, r));
   }
 
   /** Stores an outcome as it ends; returns the file written. */
   List<Path> write(Outcome o) {
-    return staging.writeAll(Map.of(file(o.replicate()), encode(o)));
+    return staging.writeAll(Map.of(file(o.replicate()), OutcomeFormat.encode(o)));
+  }
+
+  /**
+   * Removes the stored outcomes of replicates that are not among {@code current}: those of points
+   * or seeds the study no longer has, or of settings since changed.
+   *
+   * @return how many were removed
+   */
+  int keepOnly(List<Replicate> current) {
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    current.forEach(r -> wanted.add(file(r).getFileName().toString()));
+    int removed = 0;
+    for (String name : staging.list(FOLDER)) {
+      if (!wanted.contains(name)) {
+        staging.remove(dir.resolve(FOLDER).resolve(name));
+        removed++;
+      }
+    }
+    return removed;
   }
 
   private Path file(Replicate r) {
-    return dir.resolve(FOLDER).resolve(r.key() + ".bin");
-  }
-
-  static byte[] encode(Outcome o) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
-      out.writeObject(o);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store a replicate (" + e.getMessage() + ")", e);
-    }
-    return buffer.toByteArray();
-  }
-
-  /** A stored outcome, or empty if it cannot be read (written by another version: rerun it). */
-  static Optional<Outcome> decode(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      in.setObjectInputFilter(STORED_TYPES);
-      return in.readObject() instanceof Outcome o ? Optional.of(o) : Optional.empty();
-    } catch (IOException | ClassNotFoundException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return dir.resolve(FOLDER).resolve(r.key() + ".outcome");
   }
 }

@@ -84,6 +84,7 @@ public record StudyJob(
             written.addAll(store.write(o));
             outcomes.put(o.replicate(), o);
           });
+      store.keepOnly(replicates);
       List<PointResult> points = new ArrayList<>();
       Map<Path, byte[]> files = files(dir, replicates, outcomes, points);
       written.addAll(staging.writeAll(files));

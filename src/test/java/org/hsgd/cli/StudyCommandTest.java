@@ -279,7 +279,7 @@ class StudyCommandTest {
         Path replicates = p.resolve("replicates");
         if (Files.isDirectory(replicates)) {
           try (Stream<Path> files = Files.list(replicates)) {
-            count += (int) files.filter(f -> f.toString().endsWith(".bin")).count();
+            count += (int) files.filter(f -> f.toString().endsWith(".outcome")).count();
           }
         }
       }

@@ -63,7 +63,7 @@ class TemporariesTest {
     // Its own next attempt carries them and removes the dead folder.
     try (ResultFolder.Staging staging =
         ResultFolder.stage(dir.resolve("study"), "study 's'", "replicates")) {
-      assertTrue(staging.read(dir.resolve("study/replicates/a.bin")).isPresent());
+      assertTrue(staging.read(dir.resolve("study/replicates/a.bin"), 100).isPresent());
     }
     assertFalse(Files.exists(killed));
   }

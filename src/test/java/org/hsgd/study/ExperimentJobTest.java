@@ -123,4 +123,20 @@ class ExperimentJobTest {
     assertTrue(Files.size(stored.get(0)) > 100, "replaced by the result run again");
     assertEquals(stored.size(), job.run(engine, out, Progress.SILENT).resumed());
   }
+
+  @Test
+  void outcomesOfReplicatesTheStudyNoLongerHasAreNotKept(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    LocalEngine engine = new LocalEngine(1, DataSources.none());
+    Provenance provenance = Provenance.capture("test", Map.of());
+    for (ExperimentSpec spec :
+        List.of(SPEC.withSeeds(3), SPEC, SPEC.withSeeds(1).withSandwich(true))) {
+      Study study = new Study("s", List.of(new GridPoint("point-0", Map.of(), spec)));
+      StudyJob.simulate(study, FigureSettings.DEFAULT, provenance)
+          .run(engine, out, Progress.SILENT);
+      try (Stream<Path> stored = Files.list(out.resolve("replicates"))) {
+        assertEquals(spec.seeds(), stored.count(), "one per replicate of the study as it is now");
+      }
+    }
+  }
 }
