@@ -70,6 +70,7 @@ final class CheckCommand implements Callable<Integer> {
             .withFigures(figureSettings)
             .withProvenance(options.provenance("check", file, experiment, settings, figures));
     ExperimentResult result = options.run(spec, job);
-    return ExitCodes.of(result.check().orElseThrow().verdict());
+    int verdict = ExitCodes.of(result.check().orElseThrow().verdict());
+    return result.figureFailure().isEmpty() ? verdict : Math.max(1, verdict);
   }
 }

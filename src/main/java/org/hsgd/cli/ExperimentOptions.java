@@ -163,7 +163,28 @@ final class ExperimentOptions {
     }
     out.print(result.text());
     result.written().forEach(p -> out.println("wrote " + p));
+    reportFigureFailure(command, result.figureFailure(), dir);
     return result;
+  }
+
+  /**
+   * Says on stderr that the figures were not drawn, if so, and how to draw them from what was kept.
+   *
+   * @return whether they were not
+   */
+  static boolean reportFigureFailure(CommandSpec command, String failure, Path dir) {
+    if (failure.isEmpty()) {
+      return false;
+    }
+    command
+        .commandLine()
+        .getErr()
+        .println(
+            "figures not drawn ("
+                + failure
+                + "); every table, trace and manifest is written: draw them with ./hsgd plot "
+                + Inputs.shellQuoted(dir.toString()));
+    return true;
   }
 
   /** The provenance of a command on a config without a grid: its rerun line and settings. */

@@ -6,6 +6,7 @@ import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Study;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.study.ExperimentJob;
+import org.hsgd.study.ExperimentResult;
 import org.hsgd.study.StudyJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ final class SimulateCommand implements Callable<Integer> {
     FigureSettings figureSettings = figures.settings(settings);
     if (settings.has("grid")) {
       Study study = options.study(settings, config);
-      StudyCommand.run(
+      return StudyCommand.run(
           spec,
           options,
           study,
@@ -46,15 +47,16 @@ final class SimulateCommand implements Callable<Integer> {
               study,
               figureSettings,
               options.provenance("simulate", config, study, settings, figures)));
-      return 0;
     }
     options.requireNoEngine();
     ExperimentSpec experiment = options.spec(settings, config);
-    options.run(
-        spec,
-        ExperimentJob.simulate(experiment)
-            .withFigures(figureSettings)
-            .withProvenance(options.provenance("simulate", config, experiment, settings, figures)));
-    return 0;
+    ExperimentResult result =
+        options.run(
+            spec,
+            ExperimentJob.simulate(experiment)
+                .withFigures(figureSettings)
+                .withProvenance(
+                    options.provenance("simulate", config, experiment, settings, figures)));
+    return result.figureFailure().isEmpty() ? 0 : 1;
   }
 }

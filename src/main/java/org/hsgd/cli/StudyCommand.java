@@ -1,9 +1,11 @@
 package org.hsgd.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.Study;
 import org.hsgd.report.Tables;
+import org.hsgd.study.PointResult;
 import org.hsgd.study.StudyJob;
 import org.hsgd.study.StudyResult;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +18,8 @@ final class StudyCommand {
   private StudyCommand() {}
 
   /**
-   * @return the exit code: for a check, that of the worst verdict over the points that ran
+   * @return the exit code: 1 when a point failed (all the others ran and were written); else for a
+   *     check, that of the worst verdict over the points
    */
   static int run(CommandSpec command, ExperimentOptions options, Study study, StudyJob job) {
     Engine engine = options.engine(study);
@@ -52,6 +55,21 @@ final class StudyCommand {
             + (job.check().isPresent() ? ", check-summary.csv" : "")
             + ", a figure per numeric grid key (study-<key>), study.manifest.json, and each point's"
             + " folder under points/<point>/");
-    return ExitCodes.of(result.verdict());
+    boolean noFigures = ExperimentOptions.reportFigureFailure(command, result.figureFailure(), dir);
+    List<PointResult> failed = result.failed();
+    if (!failed.isEmpty()) {
+      err.println(
+          failed.size()
+              + " of "
+              + study.points().size()
+              + " points failed (the first, "
+              + failed.get(0).point().label()
+              + ": "
+              + failed.get(0).failure()
+              + "); see points.csv");
+      return 1;
+    }
+    int verdict = ExitCodes.of(result.verdict());
+    return noFigures ? Math.max(1, verdict) : verdict;
   }
 }

@@ -30,6 +30,13 @@ public final class ResultFolder {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Staging folders this process kept after a failure (an error stopped a study): like those of
+   * killed processes, the next attempt at the same folder carries what they hold, in this process
+   * too (a notebook that tries again).
+   */
+  private static final Set<Path> ABANDONED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private ResultFolder() {}
 
   /**
@@ -114,7 +121,9 @@ public final class ResultFolder {
       if (keep != null) {
         carry(target.resolve(keep), partial.resolve(keep), false, carried);
       }
-      for (Path stale : Temporaries.stale(parent)) {
+      List<Path> earlier = new ArrayList<>(Temporaries.stale(parent));
+      ABANDONED.stream().filter(p -> parent.equals(p.getParent())).forEach(earlier::add);
+      for (Path stale : earlier) {
         // A killed attempt at this folder: what it kept is carried, the rest goes. Another
         // folder's is left for that folder's next attempt, which resumes from it.
         if (Temporaries.isOf(stale.getFileName().toString(), name, "partial")) {
@@ -122,6 +131,7 @@ public final class ResultFolder {
             carry(stale.resolve(keep), partial.resolve(keep), true, carried);
           }
           Temporaries.deleteTree(stale);
+          ABANDONED.remove(stale);
         }
       }
       Temporaries.removeStale(parent);
@@ -289,6 +299,9 @@ public final class ResultFolder {
     /** Removes the folder unless it was published. */
     @Override
     public void close() {
+      if (!published && kept) {
+        ABANDONED.add(partial);
+      }
       if (!published && !kept) {
         try {
           Temporaries.deleteTree(partial);

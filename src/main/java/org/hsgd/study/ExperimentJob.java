@@ -107,7 +107,14 @@ public record ExperimentJob(
       written.addAll(staging.writeAll(outputs.files()));
       boolean replaced = staging.publish();
       return new ExperimentResult(
-          spec, runs, outputs.check(), outputs.tables(), outputs.text(), replaced, written);
+          spec,
+          runs,
+          outputs.check(),
+          outputs.tables(),
+          outputs.text(),
+          outputs.figureFailure(),
+          replaced,
+          written);
     }
   }
 
@@ -118,12 +125,14 @@ public record ExperimentJob(
    * @param files the tables as CSV, a check's documents, the figures and their manifest
    * @param check the checks, for a check
    * @param text the report for the terminal
+   * @param figureFailure why the figures could not be drawn, or empty
    */
   record Outputs(
       Map<String, Table> tables,
       Map<Path, byte[]> files,
       Optional<CheckResult> check,
-      String text) {}
+      String text,
+      String figureFailure) {}
 
   /** Checks the runs (for a check) and renders every table, document and figure of them. */
   Outputs outputs(Path dir, List<Run> runs) {
@@ -146,7 +155,7 @@ public record ExperimentJob(
                         .map(dir::resolve)
                         .toList(),
                     provenance)));
-    files.putAll(FigureFiles.of(dir, FigureCatalogue.of(tables, figures), figures, provenance));
+    String figureFailure = drawInto(files, dir, tables, figures, provenance);
     String text =
         checkReport
             .map(CheckReport::text)
@@ -158,7 +167,31 @@ public record ExperimentJob(
                         + "; bound: B at this gamma and T from the exact constants (quadratics"
                         + " with equal groups and full participation; see each manifest)"
                         + System.lineSeparator());
-    return new Outputs(tables, files, result, text);
+    return new Outputs(tables, files, result, text, figureFailure);
+  }
+
+  /**
+   * Adds the figures of {@code tables} to {@code files}; a figure that cannot be drawn (no usable
+   * temporary folder for the fonts, no memory left for a raster) costs the figures only, never the
+   * numbers they show, which {@code hsgd plot} can draw again from the tables.
+   *
+   * @return why the figures were not drawn, or empty
+   */
+  static String drawInto(
+      Map<Path, byte[]> files,
+      Path dir,
+      Map<String, Table> tables,
+      FigureSettings figures,
+      Provenance provenance) {
+    try {
+      files.putAll(FigureFiles.of(dir, FigureCatalogue.of(tables, figures), figures, provenance));
+      return "";
+    } catch (RuntimeException | Error e) {
+      String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      return message.isBlank()
+          ? "drawing failed"
+          : message.substring(0, Math.min(message.length(), 200));
+    }
   }
 
   /** Each run's trace and manifest, as {@link #run} writes them when the run ends. */

@@ -17,6 +17,7 @@ import tech.tablesaw.api.Table;
  * @param check the checks, for a check
  * @param tables every tidy table, keyed by its file name in the folder
  * @param text the report for the terminal: the check's, or the runs' summary
+ * @param figureFailure why the figures could not be drawn (everything else was written), or empty
  * @param replaced whether an earlier result of the same experiment was replaced
  * @param written every file written, in the order written
  */
@@ -26,6 +27,7 @@ public record ExperimentResult(
     Optional<CheckResult> check,
     Map<String, Table> tables,
     String text,
+    String figureFailure,
     boolean replaced,
     List<Path> written) {
   public ExperimentResult {

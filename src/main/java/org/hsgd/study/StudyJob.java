@@ -18,7 +18,6 @@ import org.hsgd.experiment.Replicate;
 import org.hsgd.experiment.Run;
 import org.hsgd.experiment.Study;
 import org.hsgd.report.FigureCatalogue;
-import org.hsgd.report.FigureFiles;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
 import org.hsgd.report.Provenance;
@@ -86,10 +85,18 @@ public record StudyJob(
           });
       store.keepOnly(replicates);
       List<PointResult> points = new ArrayList<>();
-      Map<Path, byte[]> files = files(dir, replicates, outcomes, points);
+      List<String> figureFailures = new ArrayList<>();
+      Map<Path, byte[]> files = files(dir, replicates, outcomes, points, figureFailures);
       written.addAll(staging.writeAll(files));
       boolean replaced = staging.publish();
-      return new StudyResult(study, points, resumed, replaced, overview(points), written);
+      return new StudyResult(
+          study,
+          points,
+          resumed,
+          replaced,
+          overview(points),
+          figureFailures.stream().findFirst().orElse(""),
+          written);
     } catch (RuntimeException | Error e) {
       staging.keepIfUnpublished(); // the next attempt resumes from the replicates it holds
       throw e;
@@ -98,12 +105,16 @@ public record StudyJob(
     }
   }
 
-  /** Every point's folder and the study's tables, figures and manifest; fills {@code points}. */
+  /**
+   * Every point's folder and the study's tables, figures and manifest; fills {@code points}, and
+   * {@code figureFailures} with why figures could not be drawn.
+   */
   private Map<Path, byte[]> files(
       Path dir,
       List<Replicate> replicates,
       Map<Replicate, Outcome> outcomes,
-      List<PointResult> points) {
+      List<PointResult> points,
+      List<String> figureFailures) {
     List<List<Run>> runsOf = new ArrayList<>();
     List<String> failureOf = new ArrayList<>();
     for (int p = 0; p < study.points().size(); p++) {
@@ -134,6 +145,9 @@ public record StudyJob(
       }
       ExperimentJob.Outputs outputs = job.outputs(pointDir, runs);
       files.putAll(outputs.files());
+      if (!outputs.figureFailure().isEmpty()) {
+        figureFailures.add(outputs.figureFailure());
+      }
       points.add(new PointResult(point, runs, "", outputs.check()));
       ran.add(point);
       for (String table : stackedTables()) {
@@ -148,7 +162,10 @@ public record StudyJob(
       tables.put(table, StudyTables.stack(name, ran, stacked.getOrDefault(table, List.of()), keys));
     }
     tables.forEach((file, t) -> files.put(dir.resolve(file), bytes(Tables.csv(t))));
-    files.putAll(FigureFiles.of(dir, FigureCatalogue.of(tables, figures), figures, provenance));
+    String failure = ExperimentJob.drawInto(files, dir, tables, figures, provenance);
+    if (!failure.isEmpty()) {
+      figureFailures.add(failure);
+    }
     Map<String, Object> manifest = provenance.manifest(List.of());
     manifest.put("study", study.name());
     List<Map<String, Object>> grid = new ArrayList<>();

@@ -13,6 +13,7 @@ import tech.tablesaw.api.Table;
  * @param resumed replicates found finished from an earlier attempt
  * @param replaced whether an earlier result of the study was replaced
  * @param overview one row per point: its grid values, status and verdict
+ * @param figureFailure why some figures could not be drawn (everything else was written), or empty
  * @param written the files written
  */
 public record StudyResult(
@@ -21,7 +22,13 @@ public record StudyResult(
     int resumed,
     boolean replaced,
     Table overview,
+    String figureFailure,
     List<Path> written) {
+
+  /** The points that failed: a replicate diverged. */
+  public List<PointResult> failed() {
+    return points.stream().filter(p -> !p.failure().isEmpty()).toList();
+  }
 
   /** The worst verdict over the points that were checked ({@link Verdict#all}). */
   public Verdict verdict() {

@@ -236,7 +236,9 @@ class StudyCommandTest {
     Path config = dir.resolve("d.yaml");
     Files.writeString(config, BASE + "grid: {gamma: [0.02, 1000000]}\n");
     Cli cli = Cli.run("simulate", config.toString(), "--out", dir.resolve("out").toString());
-    assertEquals(0, cli.exitCode(), cli.err());
+    assertEquals(1, cli.exitCode(), "a failed point fails the study: " + cli.err());
+    assertTrue(
+        cli.err().contains("1 of 2 points failed (the first, point-1: gamma must"), cli.err());
     List<String> points = Files.readAllLines(dir.resolve("out/points.csv"));
     assertTrue(points.get(1).startsWith("point-0,0.02,ok"), points.toString());
     assertTrue(
@@ -244,6 +246,18 @@ class StudyCommandTest {
         points.toString());
     assertTrue(Files.isDirectory(dir.resolve("out/points/point-0")));
     assertTrue(!Files.exists(dir.resolve("out/points/point-1")));
+  }
+
+  @Test
+  void aCheckOfAStudyWithFailedPointsExitsOne(@TempDir Path dir) throws Exception {
+    // Every point diverging, and one that holds beside one that fails: never exit 0.
+    for (String grid : List.of("{gamma: [1000000, 2000000]}", "{gamma: [0.02, 1000000]}")) {
+      Path config = dir.resolve("c.yaml");
+      Files.writeString(config, BASE + "grid: " + grid + "\n");
+      Cli cli = Cli.run("check", config.toString(), "--out", dir.resolve("out").toString());
+      assertEquals(1, cli.exitCode(), grid + ": " + cli.out() + cli.err());
+      assertTrue(cli.err().contains("points failed"), cli.err());
+    }
   }
 
   /** A study run as {@code hsgd simulate} runs it, on the given engine. */
