@@ -64,6 +64,7 @@ final class PlotCommand implements Callable<Integer> {
             ResultsFolders.figures(folders, settings),
             settings,
             Provenance.capture(rerun, Map.of()));
+    ResultFolder.requireOwnFiles(dir, List.copyOf(files.keySet()));
     Outputs.writeAll(files);
     ResultFolder.adopt(dir, List.copyOf(files.keySet()));
     files.keySet().forEach(p -> spec.commandLine().getOut().println("wrote " + p));

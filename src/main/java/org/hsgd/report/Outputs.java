@@ -38,6 +38,7 @@ public final class Outputs {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static void writeAll(Map<Path, byte[]> files) {
+    files.keySet().forEach(f -> requireOrdinary(f, false));
     List<Path[]> moves = new ArrayList<>();
     Path target = null;
     try {
@@ -70,6 +71,7 @@ public final class Outputs {
    * @throws org.hsgd.InvalidInputException naming "out" if not
    */
   public static void requireWritableFolder(Path dir) {
+    requireOrdinary(dir, true);
     Path existing = dir.toAbsolutePath();
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
@@ -89,6 +91,36 @@ public final class Outputs {
           "out",
           "must be a folder this user can write",
           dir + " (" + found + ": " + reason(e) + ")");
+    }
+  }
+
+  /**
+   * Refuses an output path that is there but is not what it would become: a device ({@code
+   * /dev/stdout}, {@code /dev/null}), a FIFO, a symbolic link (dangling or not), or a folder where
+   * a file goes and a file where a folder goes. Writing would replace it with a regular file or
+   * folder, or fail after the work was done.
+   *
+   * @param folder whether a folder goes there
+   * @throws org.hsgd.InvalidInputException naming "out"
+   */
+  public static void requireOrdinary(Path path, boolean folder) {
+    java.nio.file.LinkOption noFollow = java.nio.file.LinkOption.NOFOLLOW_LINKS;
+    if (!Files.exists(path, noFollow)) {
+      return;
+    }
+    String kind =
+        Files.isSymbolicLink(path)
+            ? "a symbolic link"
+            : Files.isDirectory(path, noFollow)
+                ? (folder ? "" : "a folder")
+                : Files.isRegularFile(path, noFollow)
+                    ? (folder ? "a file" : "")
+                    : "a device or FIFO";
+    if (!kind.isEmpty()) {
+      throw new org.hsgd.InvalidInputException(
+          "out",
+          "must name a new " + (folder ? "folder" : "file") + " or an ordinary one to replace",
+          path + " is " + kind);
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -150,12 +151,12 @@ public final class ResultFolder {
   /** The files of folder {@code from} (not below it) into {@code to}, where not there yet. */
   private static void carry(Path from, Path to, boolean move, List<String> carried)
       throws IOException {
-    if (!Files.isDirectory(from)) {
-      return;
+    if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+      return; // nor through a link: it may lead anywhere
     }
     Files.createDirectories(to);
     try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
+      for (Path f : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
         if (Temporaries.is(f.getFileName().toString())) {
           continue; // cut off by the kill: never whole
         }
@@ -312,15 +313,36 @@ public final class ResultFolder {
     }
   }
 
+  /** Whose a folder is that holds only figures drawn by {@code hsgd plot}. */
+  private static final String PLOT_OWNER = "figures of hsgd plot";
+
   /**
-   * Adds files to a result folder's marker, so that they count as its own (figures redrawn into
-   * it); does nothing to a folder without a marker.
+   * Refuses to replace any of {@code files} in {@code dir} that this tool did not write there (its
+   * marker lists what it wrote): a user's own {@code training.png} is never overwritten.
+   *
+   * @throws InvalidInputException naming "out" and the first such file
+   */
+  public static void requireOwnFiles(Path dir, List<Path> files) {
+    Marker marker = Marker.read(dir);
+    Set<String> own = marker == null ? Set.of() : new TreeSet<>(marker.files());
+    for (Path f : files) {
+      String relative = dir.toAbsolutePath().relativize(f.toAbsolutePath()).toString();
+      if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !own.contains(relative)) {
+        throw new InvalidInputException(
+            "out",
+            "must not hold files of the same names that hsgd did not write there",
+            f + " is there");
+      }
+    }
+  }
+
+  /**
+   * Adds files to a folder's marker, so that they count as its own (figures redrawn into it); a
+   * folder without one gets one that names them as figures of {@code hsgd plot}.
    */
   public static void adopt(Path dir, List<Path> files) {
-    Marker marker = Marker.read(dir);
-    if (marker == null) {
-      return;
-    }
+    Marker found = Marker.read(dir);
+    Marker marker = found != null ? found : new Marker(PLOT_OWNER, List.of());
     Set<String> all = new TreeSet<>(marker.files());
     files.forEach(f -> all.add(dir.toAbsolutePath().relativize(f.toAbsolutePath()).toString()));
     Outputs.writeAll(

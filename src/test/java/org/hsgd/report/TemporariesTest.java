@@ -1,5 +1,6 @@
 package org.hsgd.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,5 +67,19 @@ class TemporariesTest {
       assertTrue(staging.read(dir.resolve("study/replicates/a.bin"), 100).isPresent());
     }
     assertFalse(Files.exists(killed));
+  }
+
+  @Test
+  void aLinkInAKilledStudysFolderIsNeverFollowed(@TempDir Path dir) throws Exception {
+    Path precious = Files.createDirectories(dir.resolve("precious"));
+    Files.writeString(precious.resolve("thesis.tex"), "mine");
+    Path killed = dir.resolve(".study." + deadPid() + ".0123456789abcdef.hsgd-partial");
+    Files.createDirectories(killed);
+    Files.createSymbolicLink(killed.resolve("replicates"), precious);
+    try (ResultFolder.Staging staging =
+        ResultFolder.stage(dir.resolve("study"), "study 's'", "replicates")) {
+      assertFalse(staging.read(dir.resolve("study/replicates/thesis.tex"), 100).isPresent());
+    }
+    assertEquals("mine", Files.readString(precious.resolve("thesis.tex")));
   }
 }
