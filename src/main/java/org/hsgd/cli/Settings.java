@@ -46,9 +46,24 @@ final class Settings {
    * @throws InvalidInputException naming "config" if the file is missing, not YAML, not a map, or
    *     has an unknown key
    */
+  /** Far above any config, far below what would strain memory. */
+  private static final long MAX_CONFIG_BYTES = 4L << 20;
+
   static Settings load(Path file, Set<String> known) {
+    // A FIFO would block, a device never end: only a regular file of a config's size is read.
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InvalidInputException(
+          "config", "must be a regular file (not a folder, device or FIFO)", file.toString());
+    }
     Object tree;
     try {
+      long size = Files.size(file);
+      if (size > MAX_CONFIG_BYTES) {
+        throw new InvalidInputException(
+            "config",
+            "must be at most " + MAX_CONFIG_BYTES / (1 << 20) + " MiB, as a config is",
+            file + " holds " + size + " bytes");
+      }
       tree = YAML.readValue(Files.readString(file), Object.class);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("config", "must name an existing file", file.toString());

@@ -31,8 +31,8 @@ public record Provenance(
     String rerun,
     Map<String, Object> settings) {
 
-  /** How long git may take to say which commit this is. */
-  private static final long GIT_SECONDS = 10;
+  /** How long git may take to say which commit this is (a property, for tests). */
+  private static final long GIT_SECONDS = Long.getLong("hsgd.git.seconds", 10);
 
   public Provenance {
     settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -84,7 +84,7 @@ public record Provenance(
   /**
    * The commit of the working folder from one {@code git status --porcelain=v2 --branch}: its
    * {@code branch.oid} line, and "+dirty" when any tracked file changed; "unknown" outside a
-   * repository, without git, or when git does not answer within {@value #GIT_SECONDS} s.
+   * repository, without git, or when git does not answer within 10 s.
    */
   private static String currentCommit() {
     List<String> lines =
