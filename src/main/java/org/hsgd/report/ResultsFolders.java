@@ -39,7 +39,48 @@ public final class ResultsFolders {
     for (Path folder : folders) {
       tables.add(tables(folder));
     }
-    return FigureCatalogue.of(tables, settings);
+    try {
+      return FigureCatalogue.of(tables, settings);
+    } catch (RuntimeException e) { // values no run of hsgd writes (an edited table)
+      throw new org.hsgd.InvalidInputException(
+          "folder",
+          "must hold tables as hsgd writes them (a figure could not be drawn from their values)",
+          folders.get(0).toString());
+    }
+  }
+
+  /**
+   * The columns a figure reads from each table, the numeric ones marked: a table without them, or
+   * without a row, is refused when read back.
+   */
+  private static final Map<String, List<String>> COLUMNS =
+      Map.of(
+          FigureCatalogue.TRACE, List.of("algorithm", "seed", "#iteration", "grouping"),
+          FigureCatalogue.BOUND_CURVES,
+              List.of("varied", "#G", "#T", "algorithm", "bound", "#value"),
+          FigureCatalogue.BOUND_VALIDITY,
+              List.of("variant", "bound", "#value", "#measured", "#upper_limit"),
+          FigureCatalogue.POINTS, List.of("point", "status"),
+          FigureCatalogue.RUNS, List.of("point", "algorithm", "seed", "#mean_grad_norm_sq"));
+
+  /** Refuses a table that lacks a column or a row a figure needs. */
+  private static Table checked(Path file, Table table) {
+    Require.that(table.rowCount() > 0, file.toString(), "must hold at least one row", () -> "none");
+    for (String column : COLUMNS.getOrDefault(file.getFileName().toString(), List.of())) {
+      boolean numeric = column.startsWith("#");
+      String name = numeric ? column.substring(1) : column;
+      Require.that(
+          table.columnNames().contains(name),
+          file.toString(),
+          "must hold the column " + name + ", as hsgd writes it",
+          () -> String.join(",", table.columnNames()));
+      Require.that(
+          !numeric || table.column(name) instanceof NumericColumn<?>,
+          file.toString(),
+          "must hold numbers in the column " + name,
+          () -> "" + table.column(name).type());
+    }
+    return table;
   }
 
   /** The tables of a results folder that figures are drawn from, keyed by file name. */
@@ -48,11 +89,12 @@ public final class ResultsFolders {
     Path points = folder.resolve(FigureCatalogue.POINTS);
     if (Files.isRegularFile(points)) {
       // A study: its grid keys are read as written, text, whatever they look like.
-      Table overview = read(points);
+      Table overview = checked(points, read(points));
       Map<String, ColumnType> asWritten = new HashMap<>();
       FigureCatalogue.gridKeys(overview).forEach(k -> asWritten.put(k, ColumnType.STRING));
       tables.put(FigureCatalogue.POINTS, overview);
-      tables.put(FigureCatalogue.RUNS, read(folder.resolve(FigureCatalogue.RUNS), asWritten));
+      Path runs = folder.resolve(FigureCatalogue.RUNS);
+      tables.put(FigureCatalogue.RUNS, checked(runs, read(runs, asWritten)));
       return tables;
     }
     Require.that(
@@ -66,7 +108,7 @@ public final class ResultsFolders {
         List.of(
             FigureCatalogue.TRACE, FigureCatalogue.BOUND_CURVES, FigureCatalogue.BOUND_VALIDITY)) {
       if (Files.isRegularFile(folder.resolve(file))) {
-        tables.put(file, read(folder.resolve(file)));
+        tables.put(file, checked(folder.resolve(file), read(folder.resolve(file))));
       }
     }
     return tables;
