@@ -37,12 +37,23 @@ public final class InvalidInputException extends RuntimeException {
     this(field, rule, found, Remedy.NONE);
   }
 
+  /** The most characters of a value an error line shows: a line, not a file's content. */
+  private static final int MAX_FOUND = 300;
+
   private InvalidInputException(String field, String rule, String found, Remedy remedy) {
-    super(field + " " + rule + "; found " + found);
+    super(field + " " + rule + "; found " + shown(found));
     this.field = field;
     this.rule = rule;
     this.found = found;
     this.remedy = remedy;
+  }
+
+  /** A value as an error line shows it: on one line, cut to {@value #MAX_FOUND} characters. */
+  private static String shown(String found) {
+    String line = found.replaceAll("[\\r\\n\\t]+", " ");
+    return line.length() <= MAX_FOUND
+        ? line
+        : line.substring(0, MAX_FOUND) + "... (" + line.length() + " characters)";
   }
 
   /** The same error, saying where it arose ("at grid point 3, gamma=0.5"). */

@@ -51,6 +51,7 @@ public record Divergences(List<Double> perLevel, double total, boolean randomGro
    * @throws org.hsgd.InvalidInputException if n = 1 (random grouping needs two workers)
    */
   public static Divergences randomGrouping(Hierarchy hierarchy, double total) {
+    Require.nonNegative("eps2-total", total); // the given value, before the ones derived from it
     double[] weights = randomGroupingWeights(hierarchy);
     List<Double> values = new ArrayList<>(weights.length);
     for (double w : weights) {

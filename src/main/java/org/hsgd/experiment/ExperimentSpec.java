@@ -69,6 +69,22 @@ public record ExperimentSpec(
           "must give one center per worker (n=" + topology.workers() + ")",
           () -> e.rows().size() + " centers");
     }
+    if (problem instanceof QuadraticSpec q && q.centers() instanceof QuadraticSpec.Clustered c) {
+      Require.that(
+          c.clusters() <= topology.workers(),
+          "problem.clusters",
+          "must be at most n (every cluster holds a worker's center)",
+          () -> c.clusters() + " clusters for n=" + topology.workers());
+    }
+    if (problem instanceof ClassificationSpec c
+        && c.partition() instanceof PartitionSpec.Shards shards) {
+      long needed = (long) shards.perWorker() * topology.workers();
+      Require.that(
+          needed <= c.data().samples(),
+          "partition.shards-per-worker",
+          "times n must be at most the samples (" + c.data().samples() + "), a shard each",
+          () -> shards.perWorker() + " x n=" + topology.workers());
+    }
     Require.that(
         run.weighting() == RunSettings.Weighting.UNIFORM || problem instanceof ClassificationSpec,
         "weighting",

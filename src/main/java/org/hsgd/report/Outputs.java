@@ -126,6 +126,9 @@ public final class Outputs {
 
   /** Why a file operation failed, in words, without temporary names. */
   static String reason(IOException e) {
+    if (String.valueOf(e.getMessage()).contains("No space left")) {
+      return "no space left on the device";
+    }
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }

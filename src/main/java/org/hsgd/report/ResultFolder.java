@@ -119,6 +119,15 @@ public final class ResultFolder {
     try {
       Files.createDirectories(parent);
       Files.createDirectory(partial);
+      // Two runs into one folder: the later one is refused now, not after its work.
+      List<Long> writers = Temporaries.writers(parent, name, "partial");
+      if (!writers.isEmpty()) {
+        Temporaries.deleteTree(partial);
+        throw new InvalidInputException(
+            "out",
+            "must not be written by two runs at once",
+            target + " is being written by process " + writers.get(0));
+      }
       if (keep != null) {
         carry(target.resolve(keep), partial.resolve(keep), false, carried);
       }

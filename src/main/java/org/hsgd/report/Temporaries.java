@@ -78,6 +78,27 @@ final class Temporaries {
     return m.matches() && m.group(1).equals(name) && m.group(3).equals(kind);
   }
 
+  /**
+   * The processes other than this one, still running, that have a temporary of {@code kind} for
+   * {@code name} in {@code dir}: another run writing the same folder.
+   */
+  static List<Long> writers(Path dir, String name, String kind) throws IOException {
+    List<Long> pids = new ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        Matcher m = TEMPORARY.matcher(p.getFileName().toString());
+        if (m.matches() && m.group(1).equals(name) && m.group(3).equals(kind)) {
+          long pid = Long.parseLong(m.group(2));
+          if (pid != self && alive(pid)) {
+            pids.add(pid);
+          }
+        }
+      }
+    }
+    return pids;
+  }
+
   private static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }

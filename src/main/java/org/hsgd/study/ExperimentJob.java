@@ -95,6 +95,7 @@ public record ExperimentJob(
    *     results, or the runs cannot fit in memory
    */
   public ExperimentResult run(Path dir, int threads, Progress progress) {
+    ExperimentRunner.requireFits(spec, 1); // before anything is made on disk
     try (ResultFolder.Staging staging = ResultFolder.stage(dir, owner(spec))) {
       List<Path> written = new ArrayList<>();
       List<Run> runs =

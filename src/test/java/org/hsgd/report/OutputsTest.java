@@ -28,4 +28,13 @@ class OutputsTest {
       assertEquals(List.of(result), listing.toList());
     }
   }
+
+  @Test
+  void aFullDiskIsCalledSo() {
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "no space left on the device",
+        Outputs.reason(new java.io.IOException("No space left on device")));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "permission denied", Outputs.reason(new java.nio.file.AccessDeniedException("/x")));
+  }
 }
