@@ -136,10 +136,23 @@ public final class ConvergenceBound {
     if (2 * c * gmax * gmax * gmax + noisePerGamma * gmax * gmax - pull <= 0) {
       return gmax;
     }
+    // In u = gamma / gamma_max the root solves A u^3 + B u^2 = 1 on (0, 1), and lies where the
+    // larger term is between 1/2 and 1: a bracket within a factor of sqrt 2, whatever the scale of
+    // L, sigma^2 and Delta (the plain interval (0, gamma_max] spans hundreds of decades for some).
+    double a = 2 * c * gmax * gmax * gmax / pull;
+    double b = noisePerGamma * gmax * gmax / pull;
+    double hi = Math.min(1, Math.min(Math.cbrt(1 / a), Math.sqrt(1 / b)));
+    double lo = Math.min(Math.cbrt(0.5 / a), Math.sqrt(0.5 / b));
+    org.hipparchus.analysis.UnivariateFunction h = u -> (a * u + b) * u * u - 1;
+    if (!(lo < hi) || h.value(hi) <= 0) {
+      return gmax * hi; // one term alone: hi is the root, up to rounding
+    }
+    if (h.value(lo) >= 0) {
+      return gmax * lo;
+    }
     BaseUnivariateSolver<org.hipparchus.analysis.UnivariateFunction> solver =
         new BracketingNthOrderBrentSolver(1e-15, Double.MIN_NORMAL, 0, 5);
-    return solver.solve(
-        SOLVER_EVALUATIONS, g -> 2 * c * g * g * g + noisePerGamma * g * g - pull, 0, gmax);
+    return gmax * solver.solve(SOLVER_EVALUATIONS, h, lo, hi);
   }
 
   /** min over gamma in (0, gamma_max] of B(gamma, T). */

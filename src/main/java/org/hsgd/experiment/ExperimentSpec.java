@@ -69,13 +69,6 @@ public record ExperimentSpec(
           "must give one center per worker (n=" + topology.workers() + ")",
           () -> e.rows().size() + " centers");
     }
-    if (problem instanceof QuadraticSpec q && q.centers() instanceof QuadraticSpec.Clustered c) {
-      Require.that(
-          c.clusters() <= topology.workers(),
-          "problem.clusters",
-          "must be at most n (every cluster holds a worker's center)",
-          () -> c.clusters() + " clusters for n=" + topology.workers());
-    }
     if (problem instanceof ClassificationSpec c
         && c.partition() instanceof PartitionSpec.Shards shards) {
       long needed = (long) shards.perWorker() * topology.workers();

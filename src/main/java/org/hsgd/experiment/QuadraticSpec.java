@@ -137,10 +137,11 @@ public record QuadraticSpec(
     return dimension();
   }
 
-  /** The centers b_j: n x d doubles. */
+  /** The centers b_j (n x d doubles) and, for clustered centers, the clusters' (clusters x d). */
   @Override
   public long dataBytes(int workers) {
-    return 8L * workers * dimension();
+    long clusters = centers instanceof Clustered c ? c.clusters() : 0;
+    return (long) Math.min(Long.MAX_VALUE, 8.0 * (workers + clusters) * dimension());
   }
 
   @Override

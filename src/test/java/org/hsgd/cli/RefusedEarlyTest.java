@@ -54,7 +54,8 @@ class RefusedEarlyTest {
     assertTrue(
         refused(dir, QUADRATIC.formatted(", clusters: 1000000000"))
             .err()
-            .contains("problem.clusters must be at most n"));
+            .contains("must fit in memory"),
+        "the clusters' centers are counted before they are drawn");
     assertTrue(
         refused(dir, MLP.formatted("1073741824"))
             .err()
