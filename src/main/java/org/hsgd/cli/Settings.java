@@ -246,7 +246,22 @@ final class Settings {
 
   static long parseInteger(String key, Object v) {
     if (v instanceof Integer || v instanceof Long) {
-      return ((Number) v).longValue();
+      long value = ((Number) v).longValue();
+      if (Math.abs(value) >= (1L << 62)) {
+        throw new InvalidInputException(key, "must be a whole number below 2^62", "'" + v + "'");
+      }
+      return value;
+    }
+    String text = String.valueOf(v).trim();
+    if (text.matches("[+-]?\\d{1,19}")) { // digits: exact, not through a double
+      try {
+        long exact = Long.parseLong(text);
+        if (Math.abs(exact) < (1L << 62)) {
+          return exact;
+        }
+      } catch (NumberFormatException e) {
+        // beyond a long: refused below
+      }
     }
     double d = parseNumber(key, v);
     if (d != Math.rint(d) || Math.abs(d) >= 0x1p62) {
