@@ -15,6 +15,13 @@ import picocli.CommandLine.Option;
 
 /** The options of the commands that run an experiment: --seeds, --threads and --out. */
 final class ExperimentOptions {
+  /** The master URLs Spark takes (a malformed one failed deep inside Spark). */
+  static final java.util.regex.Pattern SPARK_MASTER =
+      java.util.regex.Pattern.compile(
+          "local(\\[(\\*|[1-9]\\d{0,3})(,[1-9]\\d{0,3})?\\])?"
+              + "|spark://[A-Za-z0-9.\\-]+:\\d{1,5}(,[A-Za-z0-9.\\-]+:\\d{1,5})*"
+              + "|yarn|k8s://(https?://)?[A-Za-z0-9.\\-]+(:\\d{1,5})?");
+
   /** The most worker threads a run may start. */
   static final int MAX_THREADS = 256;
 
@@ -96,6 +103,12 @@ final class ExperimentOptions {
         "master",
         "must go with --engine spark",
         () -> master);
+    Require.that(
+        master == null || SPARK_MASTER.matcher(master).matches(),
+        "master",
+        "must be a Spark master URL: local, local[N], local[N,F], local[*], spark://HOST:PORT,"
+            + " yarn or k8s://https://HOST:PORT",
+        () -> "'" + master + "'");
     // Up front, so that a missing dataset is one clear error rather than a failure at every point.
     DataSources data = ExperimentSpec.dataSources(study.specs());
     if (name.equals("local")) {

@@ -67,8 +67,8 @@ public final class Main implements Runnable {
             debug(e, err);
             return 1;
           }
-          err.println(
-              name + ": internal error (HSGD_DEBUG=1 prints the details): " + e.getMessage());
+          String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+          err.println(name + ": internal error (HSGD_DEBUG=1 prints the details): " + first);
           debug(e, err);
           return 1;
         });
@@ -82,7 +82,9 @@ public final class Main implements Runnable {
               + " MiB) or shrink the run");
       code = 1;
     } catch (Error e) { // the last resort: one line, whatever went wrong
-      err.println("hsgd: internal error (HSGD_DEBUG=1 prints the details): " + e.getMessage());
+      err.println(
+          "hsgd: internal error (HSGD_DEBUG=1 prints the details): "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       debug(e, err);
       code = 1;
     }

@@ -141,9 +141,12 @@ public final class Mnist {
         new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(binary)))) {
       expect(in.readInt() == MAGIC, binary);
       int size = in.readInt();
+      // The count decides what is allocated: it must agree with the file's own length.
+      expect(size > 0 && Files.size(binary) == 8L + (long) size * (1 + FEATURES), binary);
       int[] y = new int[size];
       for (int i = 0; i < size; i++) {
         y[i] = in.readUnsignedByte();
+        expect(y[i] < CLASSES, binary);
       }
       byte[] pixels = in.readNBytes(size * FEATURES);
       expect(pixels.length == size * FEATURES, binary);
@@ -156,7 +159,7 @@ public final class Mnist {
       throw new InvalidInputException(
           "data.source",
           "must be a readable MNIST cache (delete it and run scripts/fetch-mnist)",
-          binary + ": " + e.getMessage());
+          binary + ": " + (e instanceof java.io.EOFException ? "cut short" : e.getMessage()));
     }
   }
 

@@ -317,4 +317,30 @@ class StudyCommandTest {
       inner.run(replicates, progress, done);
     }
   }
+
+  @Test
+  void aMalformedSparkMasterIsOneLine(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("m.yaml");
+    Files.writeString(config, BASE + "grid: {gamma: [0.02]}\n");
+    for (String master : List.of("nonsense", "spark://", "local[x]", "spark://host", "local[0]")) {
+      Cli cli =
+          Cli.run(
+              "simulate",
+              config.toString(),
+              "--engine",
+              "spark",
+              "--master",
+              master,
+              "--out",
+              dir.resolve("out").toString());
+      assertEquals(2, cli.exitCode(), master + ": " + cli.err());
+      assertTrue(
+          cli.err().startsWith("hsgd simulate: master must be a Spark master URL"), cli.err());
+      assertEquals(1, cli.err().lines().count(), cli.err());
+    }
+    for (String master :
+        List.of("local", "local[2]", "local[*]", "local[2,3]", "spark://127.0.0.1:7077", "yarn")) {
+      assertTrue(ExperimentOptions.SPARK_MASTER.matcher(master).matches(), master);
+    }
+  }
 }

@@ -130,4 +130,46 @@ class DataTest {
     assertEquals("data.source", e.field());
     assertTrue(e.getMessage().contains("scripts/fetch-mnist"), e.getMessage());
   }
+
+  @Test
+  void aDamagedMnistCacheIsOneClearErrorNamingIt(@TempDir Path dir) throws Exception {
+    java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8).putInt(0x4D4E5354);
+    byte[] negative = header.duplicate().putInt(4, -1).array();
+    byte[] tooMany = header.duplicate().putInt(4, 1_000_000_000).array();
+    byte[] badLabel = new byte[8 + 785];
+    System.arraycopy(header.duplicate().putInt(4, 1).array(), 0, badLabel, 0, 8);
+    badLabel[8] = 12; // a label beyond the ten digits
+    byte[] random = new byte[5000];
+    new java.util.Random(1).nextBytes(random);
+    java.util.List<byte[]> damaged =
+        java.util.List.of(
+            new byte[0], random, negative, tooMany, badLabel, Arrays.copyOf(badLabel, 100));
+    for (int i = 0; i < damaged.size(); i++) {
+      Path file = Files.write(dir.resolve("mnist-" + i + ".bin"), damaged.get(i));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> Mnist.read(file));
+      assertEquals("data.source", e.field());
+      assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+  }
+
+  @Test
+  void fetchingIntoACacheThatCannotHoldItSaysWhyInOneLine(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "");
+    java.util.List<java.util.Map<String, String>> environments =
+        java.util.List.of(
+            java.util.Map.of("HSGD_CACHE", file.toString()),
+            java.util.Map.of("HSGD_CACHE", "/proc/hsgd-cache"),
+            java.util.Map.of());
+    for (java.util.Map<String, String> env : environments) {
+      ProcessBuilder pb = new ProcessBuilder("bash", "scripts/fetch-mnist");
+      pb.environment().remove("HSGD_CACHE");
+      pb.environment().remove("HOME");
+      pb.environment().putAll(env);
+      Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      String err = new String(p.getErrorStream().readAllBytes());
+      assertEquals(2, p.waitFor(), env + ": " + err);
+      assertEquals(1, err.lines().count(), err);
+      assertTrue(err.startsWith("fetch-mnist: ") && err.contains("HSGD_CACHE"), err);
+    }
+  }
 }
