@@ -24,8 +24,9 @@ import tech.tablesaw.api.Table;
  *
  * @param rows per variant (local SGD at P_1, H-SGD, local SGD at P_K), one per bound
  * @param verdict all rows at once ({@link Verdict#all})
+ * @param basis the label of the constants the bounds rest on, or empty
  */
-public record BoundValidityCheck(List<Row> rows, Verdict verdict) implements Check {
+public record BoundValidityCheck(List<Row> rows, Verdict verdict, String basis) implements Check {
   /** The closed-form bound B of THEORY.md. */
   public static final String CLOSED_FORM = "closed form";
 
@@ -166,10 +167,15 @@ public record BoundValidityCheck(List<Row> rows, Verdict verdict) implements Che
     }
   }
 
-  /** The check over several rows. */
+  /** The check over several rows, on the exact constants. */
   public static BoundValidityCheck of(List<Row> rows) {
+    return of(rows, "");
+  }
+
+  /** The check over several rows whose bounds rest on constants labelled {@code basis}. */
+  public static BoundValidityCheck of(List<Row> rows, String basis) {
     return new BoundValidityCheck(
-        List.copyOf(rows), Verdict.all(rows.stream().map(Row::verdict).toList()));
+        List.copyOf(rows), Verdict.all(rows.stream().map(Row::verdict).toList()), basis);
   }
 
   @Override

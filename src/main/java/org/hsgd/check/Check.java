@@ -32,6 +32,14 @@ public interface Check {
   /** One line per part that does not hold: which, by how much and why. */
   List<String> problems(CheckSettings settings);
 
+  /**
+   * What the verdict rests on beyond the runs, shown beside it wherever it is shown ("given
+   * constants"), or empty.
+   */
+  default String basis() {
+    return "";
+  }
+
   /** A line shown under the check's table, or empty. */
   default String note() {
     return "";

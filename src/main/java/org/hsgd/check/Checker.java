@@ -55,6 +55,7 @@ public final class Checker {
   private static BoundValidityCheck validity(
       ExperimentSpec spec, List<Run> runs, List<Variant> variants, CheckSettings settings) {
     List<BoundValidityCheck.Row> rows = new ArrayList<>();
+    String basis = "";
     for (Variant v : variants) {
       List<Run> mine = runsOf(runs, v.role());
       List<RunBounds> bounds = mine.stream().map(r -> RunBounds.of(spec, r)).toList();
@@ -64,10 +65,11 @@ public final class Checker {
             BoundValidityCheck.Row.notApplicable(v.label(), "both", unavailable.get().reason()));
         continue;
       }
+      basis = bounds.get(0).label();
       rows.add(row(v, BoundKind.CLOSED, bounds, mine, spec.run(), settings));
       rows.add(row(v, BoundKind.NUMERIC, bounds, mine, spec.run(), settings));
     }
-    return BoundValidityCheck.of(rows);
+    return BoundValidityCheck.of(rows, basis);
   }
 
   /** A bound of every seed's run against the measurements, if it is a guarantee on every seed. */

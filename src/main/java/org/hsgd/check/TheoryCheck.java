@@ -19,8 +19,10 @@ import tech.tablesaw.api.Table;
  * @param rows one per seed and choice of gamma
  * @param verdict holds when every row is ordered, violated when one is not
  * @param reason why the check does not apply, or empty
+ * @param basis the label of the constants the bounds rest on ({@link RunBounds#label}), or empty
  */
-public record TheoryCheck(List<Row> rows, Verdict verdict, String reason) implements Check {
+public record TheoryCheck(List<Row> rows, Verdict verdict, String reason, String basis)
+    implements Check {
 
   /**
    * The three bounds of one scenario at one choice of gamma.
@@ -50,7 +52,7 @@ public record TheoryCheck(List<Row> rows, Verdict verdict, String reason) implem
 
   /** The check where no bound applies. */
   public static TheoryCheck notApplicable(String reason) {
-    return new TheoryCheck(List.of(), Verdict.NOT_APPLICABLE, reason);
+    return new TheoryCheck(List.of(), Verdict.NOT_APPLICABLE, reason, "");
   }
 
   /**
@@ -64,7 +66,11 @@ public record TheoryCheck(List<Row> rows, Verdict verdict, String reason) implem
         rows.add(row(seeds.get(i), bounds.get(i), stepSize));
       }
     }
-    return new TheoryCheck(rows, Verdict.all(rows.stream().map(Row::verdict).toList()), "");
+    return new TheoryCheck(
+        rows,
+        Verdict.all(rows.stream().map(Row::verdict).toList()),
+        "",
+        bounds.isEmpty() ? "" : bounds.get(0).label());
   }
 
   private static Row row(long seed, RunBounds bounds, RunBounds.StepSize stepSize) {

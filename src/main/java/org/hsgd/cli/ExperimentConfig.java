@@ -9,6 +9,7 @@ import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
 import org.hsgd.check.CheckSettings;
 import org.hsgd.experiment.ClassificationSpec;
+import org.hsgd.experiment.ConstantsSpec;
 import org.hsgd.experiment.DataSpec;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.ModelSpec;
@@ -50,6 +51,7 @@ final class ExperimentConfig {
           "seed",
           "seeds",
           "compare",
+          "constants",
           "check",
           "figures",
           "grid");
@@ -70,6 +72,8 @@ final class ExperimentConfig {
   static final Set<String> PARTITION_KEYS = Set.of("type", "alpha", "shards-per-worker");
   static final Set<String> MODEL_KEYS = Set.of("hidden", "l2");
   private static final Set<String> CHECK_KEYS = Set.of("level", "margin", "final-window");
+  private static final Set<String> CONSTANTS_KEYS =
+      Set.of("L", "sigma2", "delta", "eps2", "eps2-total");
 
   private ExperimentConfig() {}
 
@@ -121,6 +125,9 @@ final class ExperimentConfig {
     if (s.has("seeds")) {
       builder.seeds(s.smallInteger("seeds"));
     }
+    if (s.has("constants")) {
+      builder.constants(constants(s));
+    }
     return builder.build();
   }
 
@@ -135,6 +142,44 @@ final class ExperimentConfig {
         c.has("level") ? c.number("level") : d.level(),
         c.has("margin") ? c.number("margin") : d.margin(),
         c.has("final-window") ? c.number("final-window") : d.finalWindow());
+  }
+
+  /**
+   * {@code constants: exact}, or the user's own: {@code {L, sigma2, delta, eps2: [per level],
+   * eps2-total}} (eps2-total, local SGD's single-level eps^2, defaults to the sum of the levels').
+   */
+  private static ConstantsSpec constants(Settings s) {
+    Object raw = s.raw("constants");
+    if (!(raw instanceof Map<?, ?>)) {
+      Require.that(
+          String.valueOf(raw).trim().equals("exact"),
+          "constants",
+          "must be exact or a map of L, sigma2, delta, eps2 (one per level) and eps2-total",
+          () -> "'" + raw + "'");
+      return ConstantsSpec.EXACT;
+    }
+    Settings c = block(s, "constants", CONSTANTS_KEYS);
+    for (String key : List.of("L", "sigma2", "delta", "eps2")) {
+      Require.that(
+          c.has(key),
+          "constants." + key,
+          "is required in a constants: map (or write constants: exact)",
+          () -> "none");
+    }
+    Object eps = c.raw("eps2");
+    List<Object> items = eps instanceof List<?> l ? new ArrayList<>(l) : List.of(eps);
+    List<Double> perLevel = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      perLevel.add(Settings.parseNumber("constants.eps2[" + (i + 1) + "]", items.get(i)));
+    }
+    return new ConstantsSpec.Given(
+        Settings.parseNumber("constants.L", c.raw("L")),
+        Settings.parseNumber("constants.sigma2", c.raw("sigma2")),
+        Settings.parseNumber("constants.delta", c.raw("delta")),
+        perLevel,
+        c.has("eps2-total")
+            ? Settings.parseNumber("constants.eps2-total", c.raw("eps2-total"))
+            : perLevel.stream().mapToDouble(Double::doubleValue).sum());
   }
 
   private static Settings block(Settings s, String key, Set<String> known) {

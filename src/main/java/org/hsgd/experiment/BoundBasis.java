@@ -15,12 +15,15 @@ import org.hsgd.sim.RunSettings;
 sealed interface BoundBasis {
 
   /**
-   * The run's scenario: its hierarchy and exact constants.
+   * The run's scenario: its hierarchy and constants.
    *
    * @param initialGapIsUpperBound whether Delta is an upper bound (non-convex variant), which keeps
    *     the bound valid
+   * @param label how a verdict on these constants is labelled ("given constants"); empty for the
+   *     exact ones
    */
-  record Available(Scenario scenario, boolean initialGapIsUpperBound) implements BoundBasis {}
+  record Available(Scenario scenario, boolean initialGapIsUpperBound, String label)
+      implements BoundBasis {}
 
   /** Why the theorem says nothing about the run. */
   record Unavailable(String reason) implements BoundBasis {}
@@ -36,7 +39,7 @@ sealed interface BoundBasis {
               + " f = (1/n) sum_j F_j, and are not applied to sample-weighted runs (the measured"
               + " sandwich still is)");
     }
-    if (run.exactConstants().isEmpty()) {
+    if (run.exactConstants().isEmpty() && !(spec.constants() instanceof ConstantsSpec.Given)) {
       return new Unavailable(
           "L, sigma^2, Delta and eps_k^2 are known exactly only for the quadratic problems");
     }
@@ -51,6 +54,13 @@ sealed interface BoundBasis {
     if (hierarchy.isEmpty()) {
       return new Unavailable("unequal groups: the theorem is stated for equal groups per level");
     }
+    if (spec.constants() instanceof ConstantsSpec.Given g) {
+      return new Available(
+          new Scenario(
+              hierarchy.get(), g.constants(), run.variant().local() ? g.localSgd() : g.hsgd()),
+          true,
+          g.label());
+    }
     ExactConstants c = run.exactConstants().get();
     return new Available(
         new Scenario(
@@ -59,6 +69,7 @@ sealed interface BoundBasis {
             Divergences.perLevel(
                 c.divergencePerLevel().stream().mapToDouble(Double::doubleValue).toArray(),
                 c.divergenceTotal())),
-        c.initialGapIsUpperBound());
+        c.initialGapIsUpperBound(),
+        spec.constants().label());
   }
 }

@@ -20,6 +20,7 @@ import org.hsgd.sim.RunSettings;
  *     initial point, gamma, T and seeds
  * @param firstSeed the master seed of the first replicate
  * @param seeds how many replicates: seeds firstSeed, firstSeed + 1, ...
+ * @param constants where the constants of a bound at a run come from; they decide no run's numbers
  */
 public record ExperimentSpec(
     String name,
@@ -29,7 +30,8 @@ public record ExperimentSpec(
     RunSettings run,
     boolean sandwich,
     long firstSeed,
-    int seeds)
+    int seeds,
+    ConstantsSpec constants)
     implements java.io.Serializable {
 
   /**
@@ -84,6 +86,13 @@ public record ExperimentSpec(
         "must be uniform for the quadratic problems (their workers hold no samples)",
         () -> "samples");
     Require.atLeast("seeds", seeds, 1);
+    if (constants instanceof ConstantsSpec.Given g) {
+      Require.that(
+          g.divergencePerLevel().size() == levels,
+          "constants.eps2",
+          "must give one value per level of the hierarchy",
+          () -> g.divergencePerLevel().size() + " for " + levels + " levels");
+    }
     long[] periods = topology.periods();
     Require.that(
         !sandwich || periods[0] < periods[periods.length - 1],
@@ -145,7 +154,8 @@ public record ExperimentSpec(
 
   /** The same spec with another number of replicates. */
   public ExperimentSpec withSeeds(int count) {
-    return new ExperimentSpec(name, problem, topology, grouping, run, sandwich, firstSeed, count);
+    return new ExperimentSpec(
+        name, problem, topology, grouping, run, sandwich, firstSeed, count, constants);
   }
 
   /**
@@ -159,7 +169,8 @@ public record ExperimentSpec(
 
   /** The same spec with or without local SGD at P_1 and P_K beside the hierarchy. */
   public ExperimentSpec withSandwich(boolean value) {
-    return new ExperimentSpec(name, problem, topology, grouping, run, value, firstSeed, seeds);
+    return new ExperimentSpec(
+        name, problem, topology, grouping, run, value, firstSeed, seeds, constants);
   }
 
   /** Builds an {@link ExperimentSpec}; each setter replaces one default. */
@@ -172,6 +183,7 @@ public record ExperimentSpec(
     private boolean sandwich;
     private long firstSeed = 1;
     private int seeds = 1;
+    private ConstantsSpec constants = ConstantsSpec.EXACT;
 
     private Builder(String name, ProblemSpec problem, Topology topology, RunSettings run) {
       this.name = name;
@@ -201,8 +213,14 @@ public record ExperimentSpec(
       return this;
     }
 
+    public Builder constants(ConstantsSpec value) {
+      constants = value;
+      return this;
+    }
+
     public ExperimentSpec build() {
-      return new ExperimentSpec(name, problem, topology, grouping, run, sandwich, firstSeed, seeds);
+      return new ExperimentSpec(
+          name, problem, topology, grouping, run, sandwich, firstSeed, seeds, constants);
     }
   }
 }

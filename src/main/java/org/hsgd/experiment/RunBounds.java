@@ -99,6 +99,7 @@ public final class RunBounds {
 
   private final Scenario scenario;
   private final boolean initialGapIsUpperBound;
+  private final String label;
   private final double gamma;
   private final long iterations;
   private final String reason;
@@ -106,11 +107,13 @@ public final class RunBounds {
   private RunBounds(
       Scenario scenario,
       boolean initialGapIsUpperBound,
+      String label,
       double gamma,
       long iterations,
       String reason) {
     this.scenario = scenario;
     this.initialGapIsUpperBound = initialGapIsUpperBound;
+    this.label = label;
     this.gamma = gamma;
     this.iterations = iterations;
     this.reason = reason;
@@ -122,11 +125,17 @@ public final class RunBounds {
     RunSettings settings = spec.run();
     if (basis instanceof BoundBasis.Available a) {
       return new RunBounds(
-          a.scenario(), a.initialGapIsUpperBound(), settings.stepSize(), settings.iterations(), "");
+          a.scenario(),
+          a.initialGapIsUpperBound(),
+          a.label(),
+          settings.stepSize(),
+          settings.iterations(),
+          "");
     }
     return new RunBounds(
         null,
         false,
+        "",
         settings.stepSize(),
         settings.iterations(),
         ((BoundBasis.Unavailable) basis).reason());
@@ -137,7 +146,7 @@ public final class RunBounds {
       Scenario scenario, boolean initialGapIsUpperBound, double gamma, long iterations) {
     org.hsgd.Require.positive("gamma", gamma);
     org.hsgd.Require.atLeast("T", iterations, 1);
-    return new RunBounds(scenario, initialGapIsUpperBound, gamma, iterations, "");
+    return new RunBounds(scenario, initialGapIsUpperBound, "", gamma, iterations, "");
   }
 
   /** Whether the theorem says anything about the run. */
@@ -160,6 +169,14 @@ public final class RunBounds {
       throw new IllegalStateException("no bound applies: " + reason);
     }
     return scenario;
+  }
+
+  /**
+   * How a verdict on these bounds is labelled, for constants other than the problem's exact ones
+   * ("given constants"); empty for the exact ones.
+   */
+  public String label() {
+    return label;
   }
 
   /** Whether Delta is an upper bound of f(u_0) - f* (so that the bound stays valid). */

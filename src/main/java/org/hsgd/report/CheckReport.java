@@ -37,7 +37,10 @@ public final class CheckReport {
         "summary",
         StringColumn.create("check", checks.stream().map(Check::name)),
         StringColumn.create("verdict", checks.stream().map(c -> c.verdict().label())),
-        StringColumn.create("detail", checks.stream().map(Check::detail)));
+        StringColumn.create(
+            "detail",
+            checks.stream()
+                .map(c -> c.basis().isEmpty() ? c.detail() : c.detail() + "; " + c.basis())));
   }
 
   /**
@@ -145,7 +148,14 @@ public final class CheckReport {
         table.removeColumns("reason");
       }
       tex.append("\n")
-          .append(Tables.latex(table, List.of(check.caption() + ": " + check.verdict().label())));
+          .append(
+              Tables.latex(
+                  table,
+                  List.of(
+                      check.caption()
+                          + ": "
+                          + check.verdict().label()
+                          + (check.basis().isEmpty() ? "" : " (" + check.basis() + ")"))));
     }
     return tex.toString();
   }
@@ -188,6 +198,20 @@ public final class CheckReport {
             + " of the last "
             + Numbers.percent(settings.finalWindow())
             + " of T");
+    if (spec.constants() instanceof org.hsgd.experiment.ConstantsSpec.Given g) {
+      notes.add(
+          "the bounds use the constants given in the config (L = "
+              + g.smoothness()
+              + ", sigma^2 = "
+              + g.noiseVariance()
+              + ", Delta = "
+              + g.initialGap()
+              + ", eps_k^2 = "
+              + g.divergencePerLevel()
+              + ", eps^2 of local SGD = "
+              + g.divergenceTotal()
+              + "): the user's values, not measured; a verdict on them is as good as they are");
+    }
     if (spec.grouping() == org.hsgd.sim.GroupingStrategy.RANDOM) {
       notes.add(BoundReport.RANDOM_GROUPING_NOTE);
     }
@@ -196,6 +220,9 @@ public final class CheckReport {
 
   private static void section(StringBuilder out, Check check) {
     out.append(check.title()).append(": ").append(check.verdict().label());
+    if (!check.basis().isEmpty()) {
+      out.append(" [").append(check.basis()).append("]");
+    }
     if (!check.reason().isEmpty()) {
       out.append(" (").append(check.reason()).append(")");
     }

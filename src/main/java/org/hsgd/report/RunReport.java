@@ -97,6 +97,7 @@ public final class RunReport {
       bound.put("gammaMax", b.stepSizeLimit());
       bound.put("stepSizeValid", b.guaranteed());
       bound.put("deltaIsUpperBound", bounds.initialGapIsUpperBound());
+      bound.put("constants", bounds.label().isEmpty() ? "exact" : bounds.label());
       m.put("bound", bound);
     } else {
       m.put("boundUnavailable", bounds.reason());

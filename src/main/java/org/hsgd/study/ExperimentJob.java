@@ -166,7 +166,8 @@ public record ExperimentJob(
                         + "note: mean_grad_norm_sq averages |grad f(u_t)|^2 over "
                         + RunReport.averagedOver(spec.run())
                         + "; bound: B at this gamma and T from the exact constants (quadratics"
-                        + " with equal groups and full participation; see each manifest)"
+                        + " with equal groups and full participation) or those given in the"
+                        + " config; see each manifest"
                         + System.lineSeparator());
     return new Outputs(tables, files, result, text, figureFailure);
   }
