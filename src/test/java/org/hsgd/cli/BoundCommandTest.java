@@ -27,7 +27,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 class BoundCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String[] TWO_LEVEL = {
+
+  /** A two-level scenario's constants and horizon, without divergences or a step size. */
+  static final String[] SCENARIO = {
     "bound",
     "--n",
     "4",
@@ -41,13 +43,12 @@ class BoundCommandTest {
     "1",
     "--delta",
     "1",
-    "--eps2",
-    "0.5,0.25",
-    "--gamma",
-    "0.1",
     "--T",
     "100"
   };
+
+  /** The scenario with its divergences, at gamma = 0.1 (B = 0.34, computed by hand below). */
+  static final String[] TWO_LEVEL = with(SCENARIO, "--eps2", "0.5,0.25", "--gamma", "0.1");
 
   static String[] with(String[] base, String... more) {
     String[] all = java.util.Arrays.copyOf(base, base.length + more.length);

@@ -25,17 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A failure late in a run costs what failed, never the numbers computed before it. */
 class LateFailureTest {
-  private static final String CONFIG =
-      """
-      problem: {type: quadratic-cos, dimension: 6, eigenvalues: {min: 0.1, max: 1}, clusters: 2}
-      n: 8
-      groups: [2]
-      periods: [2, 8]
-      gamma: 0.02
-      T: 40
-      eval-every: 10
-      seeds: 2
-      """;
+  private static final String CONFIG = StudyCommandTest.BASE;
 
   @Test
   void figuresThatCannotBeDrawnCostTheFiguresOnly(@TempDir Path dir) throws Exception {

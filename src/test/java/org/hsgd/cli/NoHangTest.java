@@ -54,32 +54,17 @@ class NoHangTest {
     Path git = Files.writeString(bin.resolve("git"), "#!/bin/sh\nexec sleep 1000\n");
     assertTrue(git.toFile().setExecutable(true));
     Path out = dir.resolve("b.json");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Dhsgd.git.seconds=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.hsgd.cli.Main",
-            "bound",
-            "--n",
-            "4",
-            "--groups",
-            "2",
-            "--periods",
-            "2,4",
-            "--L",
-            "1",
-            "--sigma2",
-            "1",
-            "--delta",
-            "1",
-            "--eps2",
-            "0.5,0.25",
-            "--T",
-            "100",
-            "--out",
-            out.toString());
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhsgd.git.seconds=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.hsgd.cli.Main"));
+    command.addAll(
+        List.of(BoundCommandTest.with(BoundCommandTest.TWO_LEVEL, "--out", out.toString())));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     boolean finished = p.waitFor(20, TimeUnit.SECONDS);

@@ -14,27 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * folders where a file goes, a user's own files; and all of it is refused before anything runs.
  */
 class OutputPathsTest {
-  private static final String[] BOUND = {
-    "bound",
-    "--n",
-    "4",
-    "--groups",
-    "2",
-    "--periods",
-    "2,4",
-    "--L",
-    "1",
-    "--sigma2",
-    "1",
-    "--delta",
-    "1",
-    "--eps2",
-    "0.5,0.25",
-    "--gamma",
-    "0.1",
-    "--T",
-    "100"
-  };
 
   private static final String EXPERIMENT =
       """
@@ -47,7 +26,7 @@ class OutputPathsTest {
       """;
 
   private static Cli bound(Path out) {
-    return Cli.run(BoundCommandTest.with(BOUND, "--out", out.toString()));
+    return Cli.run(BoundCommandTest.with(BoundCommandTest.TWO_LEVEL, "--out", out.toString()));
   }
 
   private static void assertRefused(Cli cli, String what) {

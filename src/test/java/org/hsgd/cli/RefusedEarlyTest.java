@@ -112,52 +112,19 @@ class RefusedEarlyTest {
   void aNegativeTotalIsBlamedOnTheKeyGiven() {
     Cli cli =
         Cli.run(
-            "bound",
-            "--n",
-            "4",
-            "--groups",
-            "2",
-            "--periods",
-            "2,4",
-            "--L",
-            "1",
-            "--sigma2",
-            "1",
-            "--delta",
-            "1",
-            "--eps2-total",
-            "-1",
-            "--random-grouping",
-            "--T",
-            "100");
+            BoundCommandTest.with(
+                BoundCommandTest.SCENARIO, "--eps2-total", "-1", "--random-grouping"));
     assertEquals(2, cli.exitCode(), cli.err());
     assertTrue(cli.err().startsWith("hsgd bound: eps2-total must"), cli.err());
   }
 
   @Test
   void aWholeNumberJustBelowItsLimitIsTakenExactly() {
-    String[] bound = {
-      "bound",
-      "--n",
-      "4",
-      "--groups",
-      "2",
-      "--periods",
-      "2,4",
-      "--L",
-      "1",
-      "--sigma2",
-      "1",
-      "--delta",
-      "1",
-      "--eps2",
-      "1,0.5",
-      "--T"
-    };
-    Cli below = Cli.run(BoundCommandTest.with(bound, "4611686018427387903"));
+    String[] twoLevel = BoundCommandTest.TWO_LEVEL;
+    Cli below = Cli.run(BoundCommandTest.with(twoLevel, "--T", "4611686018427387903"));
     assertEquals(0, below.exitCode(), "2^62 - 1: " + below.err());
     for (String over : List.of("4611686018427387904", "9223372036854775807", "1e30")) {
-      Cli cli = Cli.run(BoundCommandTest.with(bound, over));
+      Cli cli = Cli.run(BoundCommandTest.with(twoLevel, "--T", over));
       assertEquals(2, cli.exitCode(), over);
       assertTrue(cli.err().contains("T must be a whole number below 2^62"), cli.err());
     }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * study resumes without rerunning what it finished, and a failing point does not stop the others.
  */
 class StudyCommandTest {
-  private static final String BASE =
+  /** A small two-level quadratic-cos experiment with its sandwich, two seeds. */
+  static final String BASE =
       """
       problem: {type: quadratic-cos, dimension: 6, eigenvalues: {min: 0.1, max: 1}, clusters: 2}
       n: 8
