@@ -189,7 +189,10 @@ public record ExperimentJob(
       files.putAll(FigureFiles.of(dir, FigureCatalogue.of(tables, figures), figures, provenance));
       return "";
     } catch (RuntimeException | Error e) {
-      String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      String message = "";
+      for (Throwable t = e; t != null && message.isBlank(); t = t.getCause()) {
+        message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+      }
       return message.isBlank()
           ? "drawing failed"
           : message.substring(0, Math.min(message.length(), 200));
