@@ -61,14 +61,17 @@ final class CheckCommand implements Callable<Integer> {
               study,
               checkSettings,
               figureSettings,
-              options.provenance("check", file, study, settings, figures)));
+              ExperimentOptions.provenance(
+                  options.rerun("check", file, study), settings, figures)));
     }
     options.requireNoEngine();
     ExperimentSpec experiment = ExperimentJob.forCheck(options.spec(settings, file));
     ExperimentJob job =
         ExperimentJob.check(experiment, checkSettings)
             .withFigures(figureSettings)
-            .withProvenance(options.provenance("check", file, experiment, settings, figures));
+            .withProvenance(
+                ExperimentOptions.provenance(
+                    options.rerun("check", file, experiment), settings, figures));
     ExperimentResult result = options.run(spec, job);
     int verdict = ExitCodes.of(result.check().orElseThrow().verdict());
     return result.figureFailure().isEmpty() ? verdict : Math.max(1, verdict);

@@ -200,16 +200,9 @@ final class ExperimentOptions {
     return true;
   }
 
-  /** The provenance of a command on a config without a grid: its rerun line and settings. */
-  Provenance provenance(
-      String command, Path config, ExperimentSpec spec, Settings settings, FigureOptions figures) {
-    return Provenance.capture(rerun(command, config, spec) + figures.given(), settings.asMap());
-  }
-
-  /** The provenance of a command on a study's config. */
-  Provenance provenance(
-      String command, Path config, Study study, Settings settings, FigureOptions figures) {
-    return Provenance.capture(rerun(command, config, study) + figures.given(), settings.asMap());
+  /** The provenance of a command: its rerun line with the figure flags, and its settings. */
+  static Provenance provenance(String rerun, Settings settings, FigureOptions figures) {
+    return Provenance.capture(rerun + figures.given(), settings.asMap());
   }
 
   /** The command line that reproduces a run of {@code command} on {@code config}. */

@@ -46,7 +46,8 @@ final class SimulateCommand implements Callable<Integer> {
           StudyJob.simulate(
               study,
               figureSettings,
-              options.provenance("simulate", config, study, settings, figures)));
+              ExperimentOptions.provenance(
+                  options.rerun("simulate", config, study), settings, figures)));
     }
     options.requireNoEngine();
     ExperimentSpec experiment = options.spec(settings, config);
@@ -56,7 +57,8 @@ final class SimulateCommand implements Callable<Integer> {
             ExperimentJob.simulate(experiment)
                 .withFigures(figureSettings)
                 .withProvenance(
-                    options.provenance("simulate", config, experiment, settings, figures)));
+                    ExperimentOptions.provenance(
+                        options.rerun("simulate", config, experiment), settings, figures)));
     return result.figureFailure().isEmpty() ? 0 : 1;
   }
 }

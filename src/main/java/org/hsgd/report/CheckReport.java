@@ -72,7 +72,10 @@ public final class CheckReport {
   public Map<String, Table> tables(List<org.hsgd.experiment.Run> runs) {
     Map<String, Table> tables = new LinkedHashMap<>();
     tables.put("check-summary.csv", summary());
-    result.checks().forEach(c -> tables.put("check-" + c.table().name() + ".csv", c.table()));
+    for (Check c : result.checks()) {
+      Table table = c.table();
+      tables.put("check-" + table.name() + ".csv", table);
+    }
     boundCurves(runs).ifPresent(t -> tables.put(FigureCatalogue.BOUND_CURVES, t));
     return tables;
   }

@@ -19,7 +19,6 @@ import org.hsgd.experiment.Run;
 import org.hsgd.experiment.Study;
 import org.hsgd.report.FigureCatalogue;
 import org.hsgd.report.FigureSettings;
-import org.hsgd.report.Outputs;
 import org.hsgd.report.Provenance;
 import org.hsgd.report.ResultFolder;
 import org.hsgd.report.StudyTables;
@@ -84,18 +83,16 @@ public record StudyJob(
             outcomes.put(o.replicate(), o);
           });
       store.keepOnly(replicates);
-      List<PointResult> points = new ArrayList<>();
-      List<String> figureFailures = new ArrayList<>();
-      Map<Path, byte[]> files = files(dir, replicates, outcomes, points, figureFailures);
-      written.addAll(staging.writeAll(files));
+      Outputs outputs = outputs(dir, replicates, outcomes);
+      written.addAll(staging.writeAll(outputs.files()));
       boolean replaced = staging.publish();
       return new StudyResult(
           study,
-          points,
+          outputs.points(),
           resumed,
           replaced,
-          overview(points),
-          figureFailures.stream().findFirst().orElse(""),
+          outputs.overview(),
+          outputs.figureFailure(),
           written);
     } catch (RuntimeException | Error e) {
       staging.keepIfUnpublished(); // the next attempt resumes from the replicates it holds
@@ -106,15 +103,19 @@ public record StudyJob(
   }
 
   /**
-   * Every point's folder and the study's tables, figures and manifest; fills {@code points}, and
-   * {@code figureFailures} with why figures could not be drawn.
+   * What the finished replicates give.
+   *
+   * @param files every point's folder and the study's tables, figures and manifest
+   * @param points each point's result, in grid order
+   * @param overview one row per point
+   * @param figureFailure why some figures could not be drawn (the first), or empty
    */
-  private Map<Path, byte[]> files(
-      Path dir,
-      List<Replicate> replicates,
-      Map<Replicate, Outcome> outcomes,
-      List<PointResult> points,
-      List<String> figureFailures) {
+  private record Outputs(
+      Map<Path, byte[]> files, List<PointResult> points, Table overview, String figureFailure) {}
+
+  private Outputs outputs(Path dir, List<Replicate> replicates, Map<Replicate, Outcome> outcomes) {
+    List<PointResult> points = new ArrayList<>();
+    List<String> figureFailures = new ArrayList<>();
     List<List<Run>> runsOf = new ArrayList<>();
     List<String> failureOf = new ArrayList<>();
     for (int p = 0; p < study.points().size(); p++) {
@@ -155,8 +156,9 @@ public record StudyJob(
       }
     }
     Set<String> keys = StudyTables.keys(study.points());
+    Table overview = overview(points);
     Map<String, Table> tables = new LinkedHashMap<>();
-    tables.put(FigureCatalogue.POINTS, overview(points));
+    tables.put(FigureCatalogue.POINTS, overview);
     for (String table : stackedTables()) {
       String name = table.replace(".csv", "");
       tables.put(table, StudyTables.stack(name, ran, stacked.getOrDefault(table, List.of()), keys));
@@ -178,8 +180,8 @@ public record StudyJob(
     }
     manifest.put("points", grid);
     check.ifPresent(c -> manifest.put("checkSettings", c));
-    files.put(dir.resolve("study.manifest.json"), bytes(Outputs.json(manifest)));
-    return files;
+    files.put(dir.resolve("study.manifest.json"), bytes(org.hsgd.report.Outputs.json(manifest)));
+    return new Outputs(files, points, overview, figureFailures.stream().findFirst().orElse(""));
   }
 
   /** The tables of every point that the study stacks. */

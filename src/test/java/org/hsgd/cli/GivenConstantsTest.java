@@ -63,6 +63,20 @@ class GivenConstantsTest {
   }
 
   @Test
+  void givenConstantsThatBreakTheTheorysOrderAreReportedViolated(@TempDir Path dir)
+      throws Exception {
+    // Local SGD's single-level eps^2 far below the levels' puts B(H-SGD) above B(local SGD P_K).
+    Path config =
+        Files.writeString(
+            dir.resolve("v.yaml"),
+            MLP + "constants: {L: 2, sigma2: 1, delta: 3, eps2: [0.5, 0.2], eps2-total: 0.001}\n");
+    Cli cli = Cli.run("check", config.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(1, cli.exitCode(), cli.out() + cli.err());
+    assertTrue(cli.out().contains("P_K): violated [given constants]"), cli.out());
+    assertTrue(cli.out().contains("theory violated (seed 1, run gamma)"), cli.out());
+  }
+
+  @Test
   void theExactConstantsGivenByHandGiveTheSameBounds(@TempDir Path dir) {
     ExperimentSpec exact =
         ExperimentSpec.builder(
