@@ -145,18 +145,21 @@ final class ExperimentConfig {
   }
 
   /**
-   * {@code constants: exact}, or the user's own: {@code {L, sigma2, delta, eps2: [per level],
-   * eps2-total}} (eps2-total, local SGD's single-level eps^2, defaults to the sum of the levels').
+   * {@code constants: exact} or {@code estimated}, or the user's own: {@code {L, sigma2, delta,
+   * eps2: [per level], eps2-total}} (eps2-total, local SGD's single-level eps^2, defaults to the
+   * sum of the levels').
    */
   private static ConstantsSpec constants(Settings s) {
     Object raw = s.raw("constants");
     if (!(raw instanceof Map<?, ?>)) {
+      String name = String.valueOf(raw).trim();
       Require.that(
-          String.valueOf(raw).trim().equals("exact"),
+          name.equals("exact") || name.equals("estimated"),
           "constants",
-          "must be exact or a map of L, sigma2, delta, eps2 (one per level) and eps2-total",
+          "must be exact, estimated or a map of L, sigma2, delta, eps2 (one per level) and"
+              + " eps2-total",
           () -> "'" + raw + "'");
-      return ConstantsSpec.EXACT;
+      return name.equals("exact") ? ConstantsSpec.EXACT : ConstantsSpec.ESTIMATED;
     }
     Settings c = block(s, "constants", CONSTANTS_KEYS);
     for (String key : List.of("L", "sigma2", "delta", "eps2")) {

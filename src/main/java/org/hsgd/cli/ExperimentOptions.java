@@ -2,6 +2,7 @@ package org.hsgd.cli;
 
 import java.nio.file.Path;
 import org.hsgd.Require;
+import org.hsgd.experiment.ConstantsSpec;
 import org.hsgd.experiment.DataSources;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.ExperimentSpec;
@@ -31,6 +32,14 @@ final class ExperimentOptions {
       description =
           "replicates: seeds seed, seed+1, ..., seed+S-1 (default: the config's seeds, 1)")
   Integer seeds;
+
+  @Option(
+      names = "--constants",
+      paramLabel = "C",
+      description =
+          "where a bound's L, sigma^2, Delta and eps_k^2 come from: exact (quadratics) or estimated"
+              + " along each run (default: the config's, else exact where known, else estimated)")
+  String constants;
 
   @Option(
       names = "--threads",
@@ -64,19 +73,31 @@ final class ExperimentOptions {
     return Settings.load(config, ExperimentConfig.KEYS);
   }
 
-  /** The spec of a config file's settings, with --seeds applied. */
+  /** The spec of a config file's settings, with --seeds and --constants applied. */
   ExperimentSpec spec(Settings settings, Path config) {
-    return withSeeds(ExperimentConfig.spec(settings, fallbackName(config)));
+    return withFlags(ExperimentConfig.spec(settings, fallbackName(config)));
   }
 
-  /** The study of a config file with a grid, --seeds applied to every point. */
+  /** The study of a config file with a grid, --seeds and --constants applied to every point. */
   Study study(Settings settings, Path config) {
     String name = settings.has("name") ? settings.text("name") : fallbackName(config);
-    return GridConfig.study(settings, name, this::withSeeds);
+    return GridConfig.study(settings, name, this::withFlags);
   }
 
-  private ExperimentSpec withSeeds(ExperimentSpec spec) {
-    return seeds == null ? spec : spec.withSeeds((int) Require.atLeast("seeds", seeds, 1));
+  private ExperimentSpec withFlags(ExperimentSpec spec) {
+    ExperimentSpec seeded =
+        seeds == null ? spec : spec.withSeeds((int) Require.atLeast("seeds", seeds, 1));
+    if (constants == null) {
+      return seeded;
+    }
+    String name = constants.trim();
+    Require.that(
+        name.equals("exact") || name.equals("estimated"),
+        "constants",
+        "must be exact or estimated (given constants go in the config)",
+        () -> "'" + constants + "'");
+    return seeded.withConstants(
+        name.equals("exact") ? ConstantsSpec.EXACT : ConstantsSpec.ESTIMATED);
   }
 
   /** The config file's base name, made fit for a folder name. */

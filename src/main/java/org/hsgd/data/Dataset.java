@@ -82,6 +82,15 @@ public final class Dataset {
     return rowStart;
   }
 
+  /** |x_i|^2, the squared norm of one sample's features. */
+  public double squaredNorm(int sample) {
+    double sum = 0;
+    for (int k = rowStart[sample]; k < rowStart[sample + 1]; k++) {
+      sum += (double) nonzeroValue[k] * nonzeroValue[k];
+    }
+    return sum;
+  }
+
   /** The feature index of each non-zero value, sample by sample (read only). */
   public int[] nonzeroFeatures() {
     return nonzeroFeature;

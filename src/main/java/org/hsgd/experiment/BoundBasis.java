@@ -5,6 +5,7 @@ import org.hsgd.bounds.Divergences;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.bounds.ProblemConstants;
 import org.hsgd.bounds.Scenario;
+import org.hsgd.sim.EstimatedConstants;
 import org.hsgd.sim.ExactConstants;
 import org.hsgd.sim.RunSettings;
 
@@ -39,9 +40,15 @@ sealed interface BoundBasis {
               + " f = (1/n) sum_j F_j, and are not applied to sample-weighted runs (the measured"
               + " sandwich still is)");
     }
-    if (run.exactConstants().isEmpty() && !(spec.constants() instanceof ConstantsSpec.Given)) {
+    if (spec.constants() == ConstantsSpec.EXACT && run.exactConstants().isEmpty()) {
       return new Unavailable(
           "L, sigma^2, Delta and eps_k^2 are known exactly only for the quadratic problems");
+    }
+    if (spec.constants() == ConstantsSpec.ESTIMATED
+        && !run.estimatedConstants().map(c -> Double.isFinite(c.initialGap())).orElse(false)) {
+      return new Unavailable(
+          "the constants were not estimated along this run, or its problem knows no lower bound"
+              + " of f for Delta");
     }
     if (settings.partialParticipation()) {
       return new Unavailable("partial participation, which the theorem does not cover");
@@ -60,6 +67,18 @@ sealed interface BoundBasis {
               hierarchy.get(), g.constants(), run.variant().local() ? g.localSgd() : g.hsgd()),
           true,
           g.label());
+    }
+    if (spec.constants() == ConstantsSpec.ESTIMATED) {
+      EstimatedConstants e = run.estimatedConstants().get();
+      return new Available(
+          new Scenario(
+              hierarchy.get(),
+              new ProblemConstants(e.smoothness(), e.noiseVariance(), e.initialGap()),
+              Divergences.perLevel(
+                  e.divergencePerLevel().stream().mapToDouble(Double::doubleValue).toArray(),
+                  e.divergenceTotal())),
+          true,
+          spec.constants().label());
     }
     ExactConstants c = run.exactConstants().get();
     return new Available(

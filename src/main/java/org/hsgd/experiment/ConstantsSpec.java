@@ -7,20 +7,43 @@ import org.hsgd.bounds.ProblemConstants;
 
 /**
  * Where the constants of the theorem (L, sigma^2, Delta, eps_k^2) come from when a bound is taken
- * at a run: the problem's own exact values, or the user's.
+ * at a run: the problem's own exact values, estimates measured along the run, or the user's.
  */
 public sealed interface ConstantsSpec extends java.io.Serializable {
   /** The exact constants, where the problem knows them (the quadratics); elsewhere no bound. */
   ConstantsSpec EXACT = new Exact();
 
+  /**
+   * Estimated along each run ({@link org.hsgd.sim.EstimatedConstants}): the default for problems
+   * without exact constants.
+   */
+  ConstantsSpec ESTIMATED = new Estimated();
+
   /** How a verdict that rests on these constants is labelled: empty for the exact ones. */
   String label();
+
+  /** The default of a problem: its exact constants where it knows them, else estimates. */
+  static ConstantsSpec defaultFor(ProblemSpec problem) {
+    return problem instanceof QuadraticSpec ? EXACT : ESTIMATED;
+  }
 
   /** The problem's exact constants, computed for each run's grouping. */
   record Exact() implements ConstantsSpec {
     @Override
     public String label() {
       return "";
+    }
+  }
+
+  /**
+   * Estimated along each run: L by Lanczos on Hessian-vector products, sigma^2 from per-sample or
+   * sampled gradients, eps_k^2 from the measured level terms, Delta from a lower bound of f. A
+   * bound from them is a diagnostic, not a guarantee.
+   */
+  record Estimated() implements ConstantsSpec {
+    @Override
+    public String label() {
+      return "estimated constants";
     }
   }
 

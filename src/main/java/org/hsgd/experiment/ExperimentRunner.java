@@ -67,7 +67,9 @@ public final class ExperimentRunner {
   /**
    * The bytes a spec needs, estimated before anything is allocated: for a run, the workers' models
    * and gradients (2 n d doubles), the group means of the divergence meter (sum_k N_k d doubles),
-   * the global average and the problem's data; for all runs, their checkpoints.
+   * the global average and the problem's data; with estimated constants, the estimator's
+   * directions, Lanczos bases and contexts (as much again as the data, at most); for all runs,
+   * their checkpoints.
    */
   public static long memoryEstimate(ExperimentSpec spec) {
     long d = spec.problem().parameters();
@@ -81,6 +83,12 @@ public final class ExperimentRunner {
       groups = n; // at most n groups per level below the top, and one above
     }
     double doubles = (double) d * (2.0 * n + groups + 2);
+    long data = spec.problem().dataBytes(n);
+    if (spec.constants() == ConstantsSpec.ESTIMATED) {
+      int parts = Math.min(n, Runtime.getRuntime().availableProcessors());
+      doubles += org.hsgd.sim.Simulation.estimatorDoubles(n, d, parts);
+      data *= 2;
+    }
     // Every run's checkpoints stay in memory until the outputs are written together: about 100
     // bytes per checkpoint and level.
     RunSettings run = spec.run();
@@ -89,7 +97,7 @@ public final class ExperimentRunner {
             * spec.seeds()
             * spec.variants().size()
             * (100.0 + 16 * spec.topology().levelCount());
-    return (long) Math.min(Long.MAX_VALUE, 8 * doubles + spec.problem().dataBytes(n) + checkpoints);
+    return (long) Math.min(Long.MAX_VALUE, 8 * doubles + data + checkpoints);
   }
 
   /**
@@ -162,13 +170,23 @@ public final class ExperimentRunner {
     for (Variant v : spec.variants()) {
       progress.runStarted(index++, count, v.name() + " seed " + seed, spec.run().iterations());
       Grouping grouping = grouping(v, problem, streams);
+      Simulation.Result result =
+          Simulation.run(
+              problem,
+              grouping,
+              spec.run(),
+              threads,
+              streams,
+              progress::advanced,
+              spec.constants() == ConstantsSpec.ESTIMATED);
       finished.accept(
           new Run(
               v,
               seed,
               Run.groupSizes(grouping),
-              Simulation.run(problem, grouping, spec.run(), threads, streams, progress::advanced),
+              result.trace(),
               problem.knownConstants(grouping),
+              result.estimates(),
               problem.exactTimeAverage(grouping, spec.run()),
               problem.describe()));
     }

@@ -20,7 +20,8 @@ import org.hsgd.sim.RunSettings;
  *     initial point, gamma, T and seeds
  * @param firstSeed the master seed of the first replicate
  * @param seeds how many replicates: seeds firstSeed, firstSeed + 1, ...
- * @param constants where the constants of a bound at a run come from; they decide no run's numbers
+ * @param constants where the constants of a bound at a run come from; they change no number of a
+ *     run's trace
  */
 public record ExperimentSpec(
     String name,
@@ -86,6 +87,11 @@ public record ExperimentSpec(
         "must be uniform for the quadratic problems (their workers hold no samples)",
         () -> "samples");
     Require.atLeast("seeds", seeds, 1);
+    Require.that(
+        constants != ConstantsSpec.EXACT || problem instanceof QuadraticSpec,
+        "constants",
+        "must be estimated or given for this problem: only the quadratics know theirs exactly",
+        () -> "exact");
     if (constants instanceof ConstantsSpec.Given g) {
       Require.that(
           g.divergencePerLevel().size() == levels,
@@ -158,6 +164,12 @@ public record ExperimentSpec(
         name, problem, topology, grouping, run, sandwich, firstSeed, count, constants);
   }
 
+  /** The same spec with its constants from elsewhere. */
+  public ExperimentSpec withConstants(ConstantsSpec value) {
+    return new ExperimentSpec(
+        name, problem, topology, grouping, run, sandwich, firstSeed, seeds, value);
+  }
+
   /**
    * Whether local SGD at P_1 and P_K can run beside the hierarchy: full participation and P_1 &lt;
    * P_K.
@@ -183,7 +195,7 @@ public record ExperimentSpec(
     private boolean sandwich;
     private long firstSeed = 1;
     private int seeds = 1;
-    private ConstantsSpec constants = ConstantsSpec.EXACT;
+    private ConstantsSpec constants;
 
     private Builder(String name, ProblemSpec problem, Topology topology, RunSettings run) {
       this.name = name;
@@ -213,6 +225,7 @@ public record ExperimentSpec(
       return this;
     }
 
+    /** Where a bound's constants come from; by default {@link ConstantsSpec#defaultFor}. */
     public Builder constants(ConstantsSpec value) {
       constants = value;
       return this;
@@ -220,7 +233,15 @@ public record ExperimentSpec(
 
     public ExperimentSpec build() {
       return new ExperimentSpec(
-          name, problem, topology, grouping, run, sandwich, firstSeed, seeds, constants);
+          name,
+          problem,
+          topology,
+          grouping,
+          run,
+          sandwich,
+          firstSeed,
+          seeds,
+          constants == null ? ConstantsSpec.defaultFor(problem) : constants);
     }
   }
 }

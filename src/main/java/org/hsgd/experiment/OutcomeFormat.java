@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.hsgd.sim.EstimatedConstants;
 import org.hsgd.sim.ExactConstants;
 import org.hsgd.sim.Trace;
 
 /**
  * A replicate's outcome as plain, versioned, checksummed data: what a study stores to resume and
- * what an executor sends back. Three parts: a first line {@code hsgd-outcome 1}, a second line
+ * what an executor sends back. Three parts: a first line {@code hsgd-outcome 2}, a second line
  * {@code sha256 <hex>} of the rest, and the rest, JSON of the replicate's key and seed, its runs
  * (numbers at full precision: a double's shortest decimal reads back as the same double) and the
  * account of a divergence. Reading builds only the records named here, never a class named by the
@@ -26,7 +27,7 @@ import org.hsgd.sim.Trace;
  */
 public final class OutcomeFormat {
   private static final String MAGIC = "hsgd-outcome";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2; // 2: runs carry their estimated constants
 
   /** The longest account of a divergence kept: one line of a report. */
   private static final int MAX_DIVERGENCE = 500;
@@ -43,6 +44,7 @@ public final class OutcomeFormat {
       List<List<Integer>> groupSizes,
       Trace trace,
       ExactConstants exactConstants,
+      EstimatedConstants estimatedConstants,
       Double expectedMeanGradNormSq,
       Map<String, Object> problemFacts) {
 
@@ -53,6 +55,7 @@ public final class OutcomeFormat {
           r.groupSizes(),
           r.trace(),
           r.exactConstants().orElse(null),
+          r.estimatedConstants().orElse(null),
           r.expectedMeanGradNormSq().isPresent() ? r.expectedMeanGradNormSq().getAsDouble() : null,
           r.problemFacts());
     }
@@ -64,6 +67,7 @@ public final class OutcomeFormat {
           groupSizes,
           trace,
           Optional.ofNullable(exactConstants),
+          Optional.ofNullable(estimatedConstants),
           expectedMeanGradNormSq == null
               ? OptionalDouble.empty()
               : OptionalDouble.of(expectedMeanGradNormSq),

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
+import org.hsgd.sim.EstimatedConstants;
 import org.hsgd.sim.ExactConstants;
 import org.hsgd.sim.Grouping;
 import org.hsgd.sim.Trace;
@@ -19,6 +20,8 @@ import org.hsgd.sim.Trace;
  * @param trace what it measured
  * @param exactConstants L, sigma^2, Delta and eps_k^2 of the problem under this grouping, for the
  *     problems that know them exactly
+ * @param estimatedConstants L, sigma^2, Delta and eps_k^2 estimated along this run, where the spec
+ *     asks for estimated constants
  * @param expectedMeanGradNormSq the exact expectation over the noise of the time average (1/T)
  *     sum_{t&lt;T} |grad f(u_t)|^2, where it can be computed (convex quadratics, full
  *     participation, small enough)
@@ -30,6 +33,7 @@ public record Run(
     List<List<Integer>> groupSizes,
     Trace trace,
     Optional<ExactConstants> exactConstants,
+    Optional<EstimatedConstants> estimatedConstants,
     OptionalDouble expectedMeanGradNormSq,
     Map<String, Object> problemFacts) {
 

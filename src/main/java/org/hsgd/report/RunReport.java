@@ -89,6 +89,7 @@ public final class RunReport {
     m.put("workerSteps", r.trace().workerSteps());
     m.put("wallSeconds", r.trace().wallSeconds());
     r.exactConstants().ifPresent(c -> m.put("exactConstants", c));
+    r.estimatedConstants().ifPresent(c -> m.put("estimatedConstants", c));
     RunBounds bounds = RunBounds.of(spec, r);
     if (bounds.applies()) {
       RunBounds.Value b = bounds.own(BoundKind.CLOSED);

@@ -40,6 +40,7 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     final int[] batch;
     final UniformRandomProvider rng;
     int next;
+    double sampleGradientSquares; // sum |g_i|^2 of the last full-gradient pass
 
     Context(int[] shard, Model model, Dataset train, int batch, UniformRandomProvider rng) {
       int chunk = Math.max(batch, CHUNK);
@@ -154,25 +155,53 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     model.step(x, train, c.batch, batch, gamma, l2, c.scratch, c.groups);
   }
 
+  /** Also sums the per-sample gradients' squared norms into the context, for the variance. */
   @Override
   public double lossAndFullGradient(double[] x, double[] grad, Context c) {
     java.util.Arrays.fill(grad, 0);
     double loss = 0;
+    double squares = 0;
     for (int i = 0; i < c.shardChunks.length; i++) {
       int from = i * CHUNK;
+      int count = Math.min(CHUNK, c.shard.length - from);
       loss +=
           model.addLossAndGradient(
-              x,
-              train,
-              c.shard,
-              from,
-              Math.min(CHUNK, c.shard.length - from),
-              grad,
-              c.scratch,
-              c.shardChunks[i]);
+              x, train, c.shard, from, count, grad, c.scratch, c.shardChunks[i]);
+      squares += model.sumOfSquaredSampleGradients(train, c.shard, from, count, c.scratch);
     }
+    c.sampleGradientSquares = squares;
     finish(x, grad, c.shard.length);
     return loss / c.shard.length + 0.5 * l2 * dot(x, x);
+  }
+
+  /**
+   * From the per-sample gradients g_i of the context's last full-gradient pass (m samples, mean g):
+   * S^2 = (1/m) sum |g_i|^2 - |g|^2, and a minibatch of b &lt;= m drawn without replacement has
+   * variance S^2 (m - b) / (b (m - 1)) about g. Each minibatch of the epoch sampler is such a draw;
+   * the l2 term cancels. NaN for b &gt; m, where a batch spans whole epochs.
+   */
+  @Override
+  public double gradientVariance(double[] x, double[] fullGradient, Context c) {
+    int m = c.shard.length;
+    if (batch > m) {
+      return Double.NaN;
+    }
+    if (batch == m) {
+      return 0; // every batch is a whole epoch: the full gradient
+    }
+    double meanSq = 0;
+    for (int i = 0; i < x.length; i++) {
+      double g = fullGradient[i] - l2 * x[i];
+      meanSq += g * g;
+    }
+    double spread = Math.max(0, c.sampleGradientSquares / m - meanSq);
+    return spread * (m - batch) / (batch * (m - 1.0));
+  }
+
+  /** Cross-entropy and the l2 term are never negative. */
+  @Override
+  public double lossLowerBound() {
+    return 0;
   }
 
   /** Turns summed sample gradients into the mean plus the l2 term. */

@@ -60,6 +60,19 @@ public final class LogisticModel implements Model {
     groups.addOuter(target, classes, scale, logits, classes, 0);
   }
 
+  /** Per sample (|x|^2 + 1) |e|^2, with e the logits' gradient. */
+  @Override
+  public double sumOfSquaredSampleGradients(
+      Dataset data, int[] samples, int from, int count, double[] logits) {
+    double sum = 0;
+    for (int s = 0; s < count; s++) {
+      sum +=
+          (data.squaredNorm(samples[from + s]) + 1)
+              * MlpModel.squares(logits, s * classes, classes);
+    }
+    return sum;
+  }
+
   @Override
   public int logits(double[] x, Dataset data, int sample, double[] logits) {
     System.arraycopy(x, features * classes, logits, 0, classes);

@@ -114,6 +114,35 @@ public final class MlpModel implements Model {
     groups.addOuter(target, hidden, scale, scratch, stride, hidden + classes);
   }
 
+  /**
+   * Per sample: (|x|^2 + 1) |delta|^2 for W1 and b1, (|a|^2 + 1) |e|^2 for W2 and b2, with a the
+   * hidden activations, delta their back-propagated terms and e the logits' gradient.
+   */
+  @Override
+  public double sumOfSquaredSampleGradients(
+      Dataset data, int[] samples, int from, int count, double[] scratch) {
+    int stride = stride();
+    double sum = 0;
+    for (int s = 0; s < count; s++) {
+      int a = s * stride;
+      int logits = a + hidden;
+      int delta = logits + classes;
+      double activations = squares(scratch, a, hidden);
+      double errors = squares(scratch, logits, classes);
+      double deltas = squares(scratch, delta, hidden);
+      sum += (data.squaredNorm(samples[from + s]) + 1) * deltas + (activations + 1) * errors;
+    }
+    return sum;
+  }
+
+  static double squares(double[] values, int from, int count) {
+    double sum = 0;
+    for (int i = from; i < from + count; i++) {
+      sum += values[i] * values[i];
+    }
+    return sum;
+  }
+
   /** tanh of the hidden pre-activations at scratch[offset ..), then the logits after them. */
   private void outputLayer(double[] x, double[] scratch, int offset) {
     for (int h = offset; h < offset + hidden; h++) {

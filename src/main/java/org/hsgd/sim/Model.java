@@ -35,6 +35,15 @@ public interface Model {
       double[] target, int count, double scale, double[] scratch, FeatureGroups groups);
 
   /**
+   * sum_i |g_i|^2 over samples[from .. from+count): the squared norms of the per-sample loss
+   * gradients (without an l2 term) that {@link #backPropagate} left in the scratch for the same
+   * samples. A dense layer's gradient is an outer product, so its squared norm is |input|^2
+   * |delta|^2 and costs no more than the layer's width.
+   */
+  double sumOfSquaredSampleGradients(
+      Dataset data, int[] samples, int from, int count, double[] scratch);
+
+  /**
    * Adds the gradients of the per-sample losses of {@code samples[from .. from+count)} (at most the
    * scratch's chunk, their inputs grouped in {@code groups}) to grad and returns the sum of those
    * losses.

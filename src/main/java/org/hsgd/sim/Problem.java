@@ -43,6 +43,26 @@ public interface Problem<C> {
   /** F_j(x), with the full gradient of F_j at x written into grad. */
   double lossAndFullGradient(double[] x, double[] grad, C context);
 
+  /**
+   * sigma_j^2(x) = E|g - grad F_j(x)|^2, the variance about the full gradient of the stochastic
+   * gradient g that {@link #stochasticGradient} draws, computed exactly where the problem can (from
+   * per-sample gradients); NaN elsewhere, and then it is estimated by sampling.
+   *
+   * @param fullGradient grad F_j(x), as the context's last {@link #lossAndFullGradient} gave it
+   *     (which must have been at x: the per-sample terms come from that pass)
+   */
+  default double gradientVariance(double[] x, double[] fullGradient, C context) {
+    return Double.NaN;
+  }
+
+  /**
+   * A lower bound of f over all x, so that f(u_0) minus it bounds Delta from above; minus infinity
+   * where the problem knows none.
+   */
+  default double lossLowerBound() {
+    return Double.NEGATIVE_INFINITY;
+  }
+
   /** Accuracy and loss on the test set at x, or {@link TestScore#NONE} if the problem has none. */
   TestScore test(double[] x);
 

@@ -187,6 +187,12 @@ public final class QuadraticProblem implements Problem<QuadraticProblem.Context>
     return loss;
   }
 
+  /** The quadratic part is never negative and c cos(x_i) &gt;= -c. */
+  @Override
+  public double lossLowerBound() {
+    return -cosWeight * dimension();
+  }
+
   @Override
   public TestScore test(double[] x) {
     return TestScore.NONE;

@@ -24,7 +24,13 @@ public final class RandomStreams {
     /** A worker's gradient noise. */
     NOISE,
     /** A level's partial-participation draws. */
-    PARTICIPATION
+    PARTICIPATION,
+    /**
+     * A worker's draws for estimating the constants (start vectors, sampled gradients): apart from
+     * training, so that estimating changes no number of the run. Last: a purpose's streams depend
+     * on its position.
+     */
+    ESTIMATE
   }
 
   private final long seed;
@@ -35,6 +41,14 @@ public final class RandomStreams {
 
   public long seed() {
     return seed;
+  }
+
+  /**
+   * A family of streams of its own, seeded from this one's stream (purpose, 0): for work beside a
+   * run, such as estimating its constants, whose problem contexts then draw apart from the run's.
+   */
+  public RandomStreams child(Purpose purpose) {
+    return new RandomStreams(stream(purpose, 0).nextLong());
   }
 
   /** The stream for (purpose, index); the same arguments always give the same sequence. */

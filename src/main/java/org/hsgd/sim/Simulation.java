@@ -2,6 +2,7 @@ package org.hsgd.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 import org.hsgd.InvalidInputException;
@@ -37,6 +38,8 @@ public final class Simulation<C> implements AutoCloseable {
   private final IntConsumer stepTask = this::stepWorkers;
   private final IntConsumer lossTask = this::measureWorkers;
   private final IntConsumer averageTask = this::averageDimensions;
+  private final IntConsumer estimateTask = this::estimateWorkers;
+  private ConstantsEstimator<C> estimator; // set only while a run estimates its constants
   private final double[] levelTerms;
   private double loss;
   private int aggregationLevel;
@@ -103,10 +106,39 @@ public final class Simulation<C> implements AutoCloseable {
       int threads,
       RandomStreams streams,
       LongConsumer progress) {
+    return run(problem, grouping, settings, threads, streams, progress, false).trace();
+  }
+
+  /**
+   * What a run measured, and the constants estimated along it where asked.
+   *
+   * @param estimates empty unless the run estimated them
+   */
+  public record Result(Trace trace, Optional<EstimatedConstants> estimates) {}
+
+  /**
+   * As {@link #run(Problem, Grouping, RunSettings, int, RandomStreams, LongConsumer)}, estimating
+   * the constants along the run where {@code estimate} asks ({@link ConstantsEstimator}): the trace
+   * is the same, bit for bit, either way.
+   */
+  public static <C> Result run(
+      Problem<C> problem,
+      Grouping grouping,
+      RunSettings settings,
+      int threads,
+      RandomStreams streams,
+      LongConsumer progress,
+      boolean estimate) {
     boolean everyIteration =
         settings.gradientAverage() == RunSettings.GradientAverage.EVERY_ITERATION;
     long horizon = settings.iterations();
     try (Simulation<C> simulation = start(problem, grouping, settings, threads, streams)) {
+      if (estimate) {
+        simulation.estimator =
+            new ConstantsEstimator<>(
+                problem, grouping.levelCount(), simulation.team.size(), streams);
+      }
+      long stride = estimationStride(settings);
       List<Measurement> checkpoints = new ArrayList<>();
       double sum = 0;
       long averaged = 0;
@@ -114,19 +146,29 @@ public final class Simulation<C> implements AutoCloseable {
         double normSq = Double.NaN;
         if (t % settings.evalEvery() == 0 || t == horizon) {
           Measurement m = simulation.measure();
+          if (estimate) {
+            simulation.estimator.recordCheckpoint(m.loss(), simulation.levelTerms);
+            if (checkpoints.size() % stride == 0 || t == horizon) {
+              simulation.team.run(simulation.estimateTask);
+              simulation.estimator.pointDone();
+            }
+          }
           checkpoints.add(m);
           normSq = m.gradNormSq();
         } else if (everyIteration) {
           normSq = simulation.measureAtAverage();
         }
         if (t == horizon) {
-          return new Trace(
-              checkpoints,
-              sum / averaged,
-              averaged,
-              settings.gradientAverage(),
-              simulation.workerSteps,
-              (System.nanoTime() - simulation.started) / 1e9);
+          Trace trace =
+              new Trace(
+                  checkpoints,
+                  sum / averaged,
+                  averaged,
+                  settings.gradientAverage(),
+                  simulation.workerSteps,
+                  (System.nanoTime() - simulation.started) / 1e9);
+          return new Result(
+              trace, estimate ? Optional.of(simulation.estimator.result()) : Optional.empty());
         }
         if (!Double.isNaN(normSq)) {
           sum += normSq;
@@ -144,6 +186,24 @@ public final class Simulation<C> implements AutoCloseable {
         progress.accept(t);
       }
     }
+  }
+
+  /**
+   * The doubles that estimating the constants adds to a run of n workers of dimension d on a team
+   * of {@code threads}.
+   */
+  public static double estimatorDoubles(int n, long d, int threads) {
+    return ConstantsEstimator.doubles(n, d, threads);
+  }
+
+  /**
+   * Every how many checkpoints the constants are estimated, so that at most {@link
+   * ConstantsEstimator#MAX_POINTS} of them are (the last one always is).
+   */
+  static long estimationStride(RunSettings settings) {
+    long intervals = (settings.iterations() + settings.evalEvery() - 1) / settings.evalEvery();
+    return Math.max(
+        1, (intervals + ConstantsEstimator.MAX_POINTS - 3) / (ConstantsEstimator.MAX_POINTS - 2));
   }
 
   /**
@@ -305,6 +365,14 @@ public final class Simulation<C> implements AutoCloseable {
     }
     for (int i = from; i < to; i++) {
       average[i] /= total;
+    }
+  }
+
+  private void estimateWorkers(int part) {
+    for (int j = Team.from(part, team.size(), n); j < Team.from(part + 1, team.size(), n); j++) {
+      C context = contexts.get(j);
+      estimator.estimate(
+          j, average, gradients[j], problem.gradientVariance(average, gradients[j], context), part);
     }
   }
 

@@ -55,11 +55,10 @@ class GivenConstantsTest {
     String summary = Files.readString(dir.resolve("out/check-summary.csv"));
     assertTrue(summary.contains("; given constants"), summary);
     assertTrue(Files.exists(dir.resolve("out/bounds.pdf")), "the bound figures are drawn too");
-    // Without them, the same runs get no theory.
+    // Without them, the same runs get constants estimated along them.
     Path plain = Files.writeString(dir.resolve("p.yaml"), MLP);
     Cli without = Cli.run("check", plain.toString(), "--out", dir.resolve("plain").toString());
-    assertTrue(without.out().contains("theory: order of the bounds"), without.out());
-    assertTrue(without.out().contains("not applicable (L, sigma^2"), without.out());
+    assertTrue(without.out().contains("P_K): holds [estimated constants]"), without.out());
   }
 
   @Test
@@ -120,7 +119,8 @@ class GivenConstantsTest {
   void givenConstantsAreCheckedLikeAnyInput(@TempDir Path dir) throws Exception {
     List<String[]> bad =
         List.of(
-            new String[] {"constants: estimated", "constants must be exact or a map"},
+            new String[] {"constants: guessed", "constants must be exact, estimated or a map"},
+            new String[] {"constants: exact", "constants must be estimated or given for this"},
             new String[] {"constants: {L: 2, sigma2: 1, delta: 3, eps2: [0.5]}", "constants.eps2"},
             new String[] {
               "constants: {L: -2, sigma2: 1, delta: 3, eps2: [1, 1]}", "(in constants:)"
@@ -139,5 +139,17 @@ class GivenConstantsTest {
       assertTrue(cli.err().contains(c[1]), c[1] + " in " + cli.err());
       assertTrue(!Files.exists(dir.resolve("x")));
     }
+    Path config = Files.writeString(dir.resolve("f.yaml"), MLP);
+    Cli flag =
+        Cli.run(
+            "simulate",
+            config.toString(),
+            "--constants",
+            "guessed",
+            "--out",
+            dir.resolve("x").toString());
+    assertEquals(2, flag.exitCode(), flag.err());
+    assertTrue(flag.err().contains("constants must be exact or estimated"), flag.err());
+    assertTrue(!Files.exists(dir.resolve("x")));
   }
 }

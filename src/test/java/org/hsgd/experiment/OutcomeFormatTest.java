@@ -86,7 +86,7 @@ class OutcomeFormatTest {
     byte[] cut = java.util.Arrays.copyOf(good, good.length - 10);
     byte[] otherVersion =
         new String(good, StandardCharsets.ISO_8859_1)
-            .replaceFirst("hsgd-outcome 1", "hsgd-outcome 2")
+            .replaceFirst("hsgd-outcome 2", "hsgd-outcome 3")
             .getBytes(StandardCharsets.ISO_8859_1);
     ByteArrayOutputStream javaSerialized = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(javaSerialized)) {
@@ -99,7 +99,7 @@ class OutcomeFormatTest {
             otherVersion,
             javaSerialized.toByteArray(),
             new byte[0],
-            "hsgd-outcome 1\n".getBytes(StandardCharsets.US_ASCII))) {
+            "hsgd-outcome 2\n".getBytes(StandardCharsets.US_ASCII))) {
       assertTrue(OutcomeFormat.decode(bad, r).isEmpty());
     }
   }
@@ -144,7 +144,7 @@ class OutcomeFormatTest {
     try {
       byte[] b = body.getBytes(StandardCharsets.UTF_8);
       String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-      return ("hsgd-outcome 1\nsha256 " + sum + "\n" + body).getBytes(StandardCharsets.UTF_8);
+      return ("hsgd-outcome 2\nsha256 " + sum + "\n" + body).getBytes(StandardCharsets.UTF_8);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
