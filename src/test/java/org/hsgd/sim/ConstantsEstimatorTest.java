@@ -128,6 +128,22 @@ class ConstantsEstimatorTest {
       EstimatedConstants e = one.estimates().orElseThrow();
       assertEquals(7, e.method().checkpoints());
       assertEquals(7, e.method().points());
+      // eps_k^2: the largest measured level term, level by level and summed.
+      for (int k = 0; k < 2; k++) {
+        int level = k;
+        double largest =
+            one.trace().checkpoints().stream()
+                .mapToDouble(m -> m.divergences().get(level))
+                .max()
+                .orElseThrow();
+        assertEquals(largest, e.divergencePerLevel().get(k));
+      }
+      double largestSum =
+          one.trace().checkpoints().stream()
+              .mapToDouble(m -> m.divergences().get(0) + m.divergences().get(1))
+              .max()
+              .orElseThrow();
+      assertEquals(largestSum, e.divergenceTotal());
       long budget = ConstantsEstimator.FIRST_STEPS + 6 * ConstantsEstimator.LATER_STEPS;
       if (p.dimension() > budget) {
         assertEquals(budget, e.method().hessianVectorProducts());
