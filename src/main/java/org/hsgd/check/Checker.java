@@ -31,7 +31,8 @@ public final class Checker {
         List.of(
             theory(spec, runsOf(runs, Variant.Role.HSGD)),
             validity(spec, runs, variants, settings),
-            sandwich(spec, runs, settings)));
+            sandwich(spec, runs, settings),
+            timeAverages(spec, runs, variants)));
   }
 
   private static List<Run> runsOf(List<Run> runs, Variant.Role role) {
@@ -83,14 +84,20 @@ public final class Checker {
     String name =
         kind == BoundKind.CLOSED ? BoundValidityCheck.CLOSED_FORM : BoundValidityCheck.NUMERIC;
     double[] values = new double[runs.size()];
+    double[] measured = runs.stream().mapToDouble(r -> r.trace().meanGradNormSq()).toArray();
     for (int i = 0; i < values.length; i++) {
       RunBounds.Value bound = bounds.get(i).own(kind);
-      if (!bound.guaranteed()) {
+      // Beyond 1/L the numeric bound's recursion grows without meaning: no value is shown.
+      if (Double.isNaN(bound.value()) || (kind == BoundKind.NUMERIC && !bound.guaranteed())) {
         return BoundValidityCheck.Row.notApplicable(v.label(), name, bound.reason());
+      }
+      if (!bound.guaranteed()) {
+        double[] all = bounds.stream().mapToDouble(b -> b.own(kind).value()).toArray();
+        return BoundValidityCheck.Row.beyondItsStepSize(
+            v.label(), name, all, measured, bound.reason());
       }
       values[i] = bound.value();
     }
-    double[] measured = runs.stream().mapToDouble(r -> r.trace().meanGradNormSq()).toArray();
     double[] exact =
         runs.stream().allMatch(r -> r.expectedMeanGradNormSq().isPresent())
             ? runs.stream().mapToDouble(r -> r.expectedMeanGradNormSq().getAsDouble()).toArray()
@@ -103,6 +110,26 @@ public final class Checker {
         exact,
         run.gradientAverage() == RunSettings.GradientAverage.EVERY_ITERATION,
         s);
+  }
+
+  private static TimeAverageCheck timeAverages(
+      ExperimentSpec spec, List<Run> runs, List<Variant> variants) {
+    List<List<Run>> perVariant = new ArrayList<>();
+    List<List<RunBounds>> bounds = new ArrayList<>();
+    int hsgd = -1;
+    for (int v = 0; v < variants.size(); v++) {
+      List<Run> mine = runsOf(runs, variants.get(v).role());
+      List<RunBounds> theirs = mine.stream().map(r -> RunBounds.of(spec, r)).toList();
+      Optional<RunBounds> unavailable = theirs.stream().filter(b -> !b.applies()).findFirst();
+      if (unavailable.isPresent()) {
+        return TimeAverageCheck.notApplicable(unavailable.get().reason());
+      }
+      hsgd = variants.get(v).role() == Variant.Role.HSGD ? v : hsgd;
+      perVariant.add(mine);
+      bounds.add(theirs);
+    }
+    return TimeAverageCheck.of(
+        variants.stream().map(Variant::label).toList(), perVariant, bounds, hsgd);
   }
 
   private static SandwichCheck sandwich(

@@ -275,11 +275,13 @@ public final class RunBounds {
         guaranteed,
         guaranteed
             ? ""
-            : "gamma = "
-                + at
-                + " exceeds gamma_max = "
-                + bound.stepSizeLimit()
-                + ": no guarantee there");
+            : "no guarantee: gamma = "
+                + number(at)
+                + " > gamma_max = "
+                + number(bound.stepSizeLimit())
+                + " (L = "
+                + number(s.constants().smoothness())
+                + ")");
   }
 
   private Value numeric(Scenario s, StepSize stepSize, long horizon) {
@@ -303,7 +305,20 @@ public final class RunBounds {
         terms.total(),
         bound.stepSizeLimit(),
         terms.stepSizeValid(),
-        terms.stepSizeValid() ? "" : "gamma above 1/L: no guarantee there");
+        terms.stepSizeValid()
+            ? ""
+            : "no guarantee: gamma = "
+                + number(at)
+                + " > 1/L = "
+                + number(bound.stepSizeLimit())
+                + " (L = "
+                + number(s.constants().smoothness())
+                + ")");
+  }
+
+  /** Three significant digits, as the reports write numbers. */
+  private static String number(double value) {
+    return String.format(java.util.Locale.ROOT, "%.3g", value);
   }
 
   private static Scenario side(Scenario s, Side side) {

@@ -9,8 +9,10 @@ import org.hsgd.check.Check;
 import org.hsgd.check.CheckResult;
 import org.hsgd.check.CheckSettings;
 import org.hsgd.check.Numbers;
+import org.hsgd.check.TimeAverageCheck;
 import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.Run;
 import org.hsgd.experiment.RunBounds;
 import org.hsgd.experiment.Variant;
 import tech.tablesaw.api.StringColumn;
@@ -23,10 +25,16 @@ public final class CheckReport {
   private final ExperimentSpec spec;
   private final CheckSettings settings;
   private final CheckResult result;
+  private final List<Run> runs;
 
-  public CheckReport(ExperimentSpec spec, CheckSettings settings, CheckResult result) {
+  /**
+   * @param runs the runs checked
+   */
+  public CheckReport(
+      ExperimentSpec spec, CheckSettings settings, CheckResult result, List<Run> runs) {
     this.spec = spec;
     this.settings = settings;
+    this.runs = List.copyOf(runs);
     this.result = result;
   }
 
@@ -48,8 +56,8 @@ public final class CheckReport {
    * its optimal step size (at the run's where Delta = 0), where the runs have exact constants;
    * empty otherwise.
    */
-  private java.util.Optional<Table> boundCurves(List<org.hsgd.experiment.Run> runs) {
-    for (org.hsgd.experiment.Run r : runs) {
+  private java.util.Optional<Table> boundCurves() {
+    for (Run r : runs) {
       RunBounds bounds = RunBounds.of(spec, r);
       if (!r.variant().local()
           && bounds.applies()
@@ -66,17 +74,21 @@ public final class CheckReport {
 
   /**
    * The check's tables, keyed by their files: the summary and each check's table ({@code
-   * check-<name>.csv}), and the bound curves ({@link FigureCatalogue#BOUND_CURVES}) where they
-   * exist.
+   * check-<name>.csv}), and the bound curves ({@link FigureCatalogue#BOUND_CURVES}) and time
+   * averages ({@link FigureCatalogue#TIME_AVERAGES}) where they exist.
    */
-  public Map<String, Table> tables(List<org.hsgd.experiment.Run> runs) {
+  public Map<String, Table> tables() {
     Map<String, Table> tables = new LinkedHashMap<>();
     tables.put("check-summary.csv", summary());
     for (Check c : result.checks()) {
       Table table = c.table();
       tables.put("check-" + table.name() + ".csv", table);
     }
-    boundCurves(runs).ifPresent(t -> tables.put(FigureCatalogue.BOUND_CURVES, t));
+    boundCurves().ifPresent(t -> tables.put(FigureCatalogue.BOUND_CURVES, t));
+    result
+        .find(TimeAverageCheck.class)
+        .filter(c -> !c.points().isEmpty())
+        .ifPresent(c -> tables.put(FigureCatalogue.TIME_AVERAGES, c.curves()));
     return tables;
   }
 
@@ -172,6 +184,10 @@ public final class CheckReport {
     Map<String, Object> checks = new LinkedHashMap<>();
     result.checks().forEach(c -> checks.put(c.name(), c));
     root.put("checks", checks);
+    Map<String, Object> estimates = EstimatesReport.json(runs);
+    if (!estimates.isEmpty()) {
+      root.put("estimatedConstants", estimates);
+    }
     root.put("problems", problems());
     root.put("notes", notes());
     return root;
@@ -215,6 +231,10 @@ public final class CheckReport {
               + g.divergenceTotal()
               + "): the user's values, not measured; a verdict on them is as good as they are");
     }
+    String estimates = EstimatesReport.note(runs);
+    if (!estimates.isEmpty()) {
+      notes.add(estimates);
+    }
     if (spec.grouping() == org.hsgd.sim.GroupingStrategy.RANDOM) {
       notes.add(BoundReport.RANDOM_GROUPING_NOTE);
     }
@@ -230,9 +250,9 @@ public final class CheckReport {
       out.append(" (").append(check.reason()).append(")");
     }
     out.append(NL);
-    if (check.verdict() != Verdict.NOT_APPLICABLE) {
+    if (check.verdict() != Verdict.NOT_APPLICABLE || check.reason().isEmpty()) {
       Table shown = check.table().copy();
-      if (shown.columnNames().contains("reason")) {
+      if (check.verdict() != Verdict.NOT_APPLICABLE && shown.columnNames().contains("reason")) {
         shown.removeColumns("reason"); // said below, in the lines that follow the verdict
       }
       out.append(Tables.text(shown));

@@ -26,6 +26,9 @@ public final class FigureCatalogue {
   /** A check's bounds beside the measurements. */
   public static final String BOUND_VALIDITY = "check-bound-validity.csv";
 
+  /** A check's running time averages beside their bounds at every checkpoint. */
+  public static final String TIME_AVERAGES = "time-averages.csv";
+
   /** A study's points, whose columns between the label and the status are the grid keys. */
   public static final String POINTS = "points.csv";
 
@@ -55,6 +58,9 @@ public final class FigureCatalogue {
           new Kind(
               List.of(BOUND_VALIDITY),
               (t, s) -> PaperFigures.boundVsMeasured(t.first(BOUND_VALIDITY)).stream().toList()),
+          new Kind(
+              List.of(TIME_AVERAGES),
+              (t, s) -> List.of(PaperFigures.timeAverages(t.first(TIME_AVERAGES), s.band()))),
           new Kind(List.of(POINTS, RUNS), FigureCatalogue::againstGridKeys));
 
   private FigureCatalogue() {}

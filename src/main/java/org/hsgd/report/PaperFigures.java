@@ -145,7 +145,8 @@ public final class PaperFigures {
   /**
    * Per algorithm: the closed-form and the numeric bound, the measured time average of |grad
    * f(u_t)|^2 (mean over seeds, error bar to its one-sided 95 % upper confidence limit) and, where
-   * known, its exact expectation; empty when no bound applies.
+   * known, its exact expectation; empty when no bound can be evaluated. A bound that is no
+   * guarantee at the run's gamma (its row not applicable) is drawn and labelled so.
    */
   public static Optional<Figure> boundVsMeasured(Table validity) {
     Table applied =
@@ -162,7 +163,20 @@ public final class PaperFigures {
     int look = 0;
     for (String bound : List.of("closed form", "numeric")) {
       double[] value = perVariant(applied, variants, bound, "value");
-      curves.add(Curve.line(bound + " bound", x, value, Curve.Look.of(look++).asPoints()));
+      if (java.util.Arrays.stream(value).noneMatch(Double::isFinite)) {
+        look++;
+        continue;
+      }
+      boolean unguaranteed =
+          rows(
+                      applied,
+                      r ->
+                          applied.getString(r, "bound").equals(bound)
+                              && applied.getString(r, "verdict").equals("not applicable"))
+                  .rowCount()
+              > 0;
+      String label = bound + " bound" + (unguaranteed ? " (no guarantee at this \u03b3)" : "");
+      curves.add(Curve.line(label, x, value, Curve.Look.of(look++).asPoints()));
     }
     double[] measured = perVariant(applied, variants, null, "measured");
     double[] upper = perVariant(applied, variants, null, "upper_limit");
@@ -187,6 +201,75 @@ public final class PaperFigures {
             "each bound beside the measured time average of |grad f(u_t)|^2 (mean over seeds,"
                 + " error bar to the one-sided 95 % upper confidence limit) and, where known,"
                 + " its exact expectation"));
+  }
+
+  /** The long dash of a bound drawn beside a measured curve: no measured curve uses it. */
+  private static final int BOUND_DASH = 4;
+
+  /**
+   * One panel against the iteration t: each variant's running time average (1/t) sum_{s&lt;t} |grad
+   * f(u_s)|^2 (mean over seeds, with a band) and, dashed in its colour, its bound at horizon t
+   * (mean over seeds; the numeric bound where it can be evaluated, else the closed form), labelled
+   * where the bound is no guarantee at the run's gamma.
+   *
+   * @param curves a check's time-average curves (columns variant, seed, iteration,
+   *     mean_grad_norm_sq, bound_closed, bound_numeric, closed_guaranteed, numeric_guaranteed,
+   *     constants)
+   */
+  public static Figure timeAverages(Table curves, SeedBand band) {
+    String basis = curves.getString(0, "constants");
+    List<String> variants = distinct(curves, "variant");
+    List<Curve> lines = new ArrayList<>();
+    boolean anyUnguaranteed = false;
+    for (int i = 0; i < variants.size(); i++) {
+      String variant = variants.get(i);
+      Table rows = rows(curves, r -> curves.getString(r, "variant").equals(variant));
+      Curve.Look look = Curve.Look.of(i);
+      lines.add(overSeeds(variant, rows, "mean_grad_norm_sq", band, look));
+      boolean numeric =
+          java.util.Arrays.stream(rows.numberColumn("bound_numeric").asDoubleArray())
+              .allMatch(Double::isFinite);
+      String kind = numeric ? "numeric" : "closed";
+      boolean guaranteed = yes(rows, kind + "_guaranteed");
+      anyUnguaranteed |= !guaranteed;
+      Curve bound =
+          overSeeds(
+              variant
+                  + ", "
+                  + (numeric ? "numeric" : "closed-form")
+                  + " bound"
+                  + (guaranteed ? "" : "*"),
+              rows,
+              "bound_" + kind,
+              band,
+              look.withDash(BOUND_DASH));
+      lines.add(Curve.line(bound.label(), bound.x(), bound.y(), bound.look())); // no band
+    }
+    return new Figure(
+        "time-averages",
+        List.of(
+            Panel.of(
+                "iteration t",
+                "(1/t) \u03a3\u209b\u208d\u209c \u2016\u2207f(u\u209b)\u2016\u00b2",
+                lines)),
+        "running time average of |grad f(u_s)|^2 up to each checkpoint t (solid: mean over seeds, "
+            + band.caption()
+            + ") and each variant's bound at horizon t and the run's gamma (dashed, mean over"
+            + " seeds)"
+            + ", from "
+            + basis
+            + (anyUnguaranteed ? "; * no guarantee at this gamma" : ""));
+  }
+
+  /** Whether every row of a yes/no column (read back as text or as booleans) says yes. */
+  private static boolean yes(Table rows, String column) {
+    for (int r = 0; r < rows.rowCount(); r++) {
+      Object value = rows.column(column).get(r);
+      if (!(Boolean.TRUE.equals(value) || "yes".equals(value))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The most panels a figure against a grid key gets: one per value of the other keys. */

@@ -60,6 +60,17 @@ public final class ResultsFolders {
               List.of("varied", "#G", "#T", "algorithm", "bound", "#value"),
           FigureCatalogue.BOUND_VALIDITY,
               List.of("variant", "bound", "#value", "#measured", "#upper_limit"),
+          FigureCatalogue.TIME_AVERAGES,
+              List.of(
+                  "variant",
+                  "seed",
+                  "#iteration",
+                  "#mean_grad_norm_sq",
+                  "#bound_closed",
+                  "#bound_numeric",
+                  "closed_guaranteed",
+                  "numeric_guaranteed",
+                  "constants"),
           FigureCatalogue.POINTS, List.of("point", "status"),
           FigureCatalogue.RUNS, List.of("point", "algorithm", "seed", "#mean_grad_norm_sq"));
 
@@ -106,7 +117,10 @@ public final class ResultsFolders {
         folder::toString);
     for (String file :
         List.of(
-            FigureCatalogue.TRACE, FigureCatalogue.BOUND_CURVES, FigureCatalogue.BOUND_VALIDITY)) {
+            FigureCatalogue.TRACE,
+            FigureCatalogue.BOUND_CURVES,
+            FigureCatalogue.BOUND_VALIDITY,
+            FigureCatalogue.TIME_AVERAGES)) {
       if (Files.isRegularFile(folder.resolve(file))) {
         tables.put(file, checked(folder.resolve(file), read(folder.resolve(file))));
       }

@@ -44,9 +44,10 @@ public final class TidyTables {
 
   /**
    * Every measurement of every run: experiment, grouping, algorithm, periods, seed, iteration,
-   * loss, test_accuracy, test_loss, grad_norm_sq, div_total (the divergence of the workers from
-   * their global average, for every algorithm), and for H-SGD the divergence of each level
-   * (div_down and div_up for two levels, div_level_k otherwise).
+   * loss, test_accuracy, test_loss, grad_norm_sq, mean_grad_norm_sq (the time average of |grad f|^2
+   * up to the iteration), div_total (the divergence of the workers from their global average, for
+   * every algorithm), and for H-SGD the divergence of each level (div_down and div_up for two
+   * levels, div_level_k otherwise).
    */
   public static Table trace(ExperimentSpec spec, List<Run> runs) {
     int levels = levels(spec);
@@ -55,7 +56,7 @@ public final class TidyTables {
     for (TraceMetric m : TraceMetric.values()) {
       t.addColumns(DoubleColumn.create(m.column()));
     }
-    t.addColumns(DoubleColumn.create("div_total"));
+    t.addColumns(DoubleColumn.create("mean_grad_norm_sq"), DoubleColumn.create("div_total"));
     List<String> levelColumns = divergenceColumns(levels);
     levelColumns.forEach(name -> t.addColumns(DoubleColumn.create(name)));
     for (Run r : runs) {
@@ -66,6 +67,7 @@ public final class TidyTables {
         t.doubleColumn("grad_norm_sq").append(m.gradNormSq());
         t.doubleColumn("test_accuracy").append(m.testAccuracy());
         t.doubleColumn("test_loss").append(m.testLoss());
+        t.doubleColumn("mean_grad_norm_sq").append(m.runningMean());
         t.doubleColumn("div_total")
             .append(m.divergences().stream().mapToDouble(Double::doubleValue).sum());
         for (int k = 0; k < levelColumns.size(); k++) {

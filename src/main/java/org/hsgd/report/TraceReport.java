@@ -11,9 +11,9 @@ public final class TraceReport {
   private TraceReport() {}
 
   /**
-   * Columns: iteration, loss, grad_norm_sq, test_accuracy and test_loss (empty without a test set),
-   * div_level_1..div_level_K, then div_down and div_up for two levels. Every column is a
-   * deterministic function of the spec and seed.
+   * Columns: iteration, loss, grad_norm_sq, mean_grad_norm_sq (the time average up to t),
+   * test_accuracy and test_loss (empty without a test set), div_level_1..div_level_K, then div_down
+   * and div_up for two levels. Every column is a deterministic function of the spec and seed.
    */
   public static Table table(String name, List<Measurement> trace) {
     int levels = trace.get(0).divergences().size();
@@ -25,6 +25,8 @@ public final class TraceReport {
             DoubleColumn.create("loss", trace.stream().mapToDouble(Measurement::loss)),
             DoubleColumn.create(
                 "grad_norm_sq", trace.stream().mapToDouble(Measurement::gradNormSq)),
+            DoubleColumn.create(
+                "mean_grad_norm_sq", trace.stream().mapToDouble(Measurement::runningMean)),
             DoubleColumn.create(
                 "test_accuracy", trace.stream().mapToDouble(Measurement::testAccuracy)),
             DoubleColumn.create("test_loss", trace.stream().mapToDouble(Measurement::testLoss)));

@@ -145,7 +145,7 @@ public final class Simulation<C> implements AutoCloseable {
       for (long t = 0; ; ) {
         double normSq = Double.NaN;
         if (t % settings.evalEvery() == 0 || t == horizon) {
-          Measurement m = simulation.measure();
+          Measurement m = simulation.measure().withRunningMean(sum / averaged);
           if (estimate) {
             simulation.estimator.recordCheckpoint(m.loss(), simulation.levelTerms);
             if (checkpoints.size() % stride == 0 || t == horizon) {
@@ -383,7 +383,8 @@ public final class Simulation<C> implements AutoCloseable {
   }
 
   /**
-   * Measures at u_t: loss, |grad f(u_t)|^2, test accuracy and the level divergences.
+   * Measures at u_t: loss, |grad f(u_t)|^2, test accuracy and the level divergences (the running
+   * time average is {@link #run}'s to fill in).
    *
    * @throws InvalidInputException if the loss or the gradient is not finite at u_0
    * @throws DivergedException if they stop being finite later (the run diverged)
@@ -395,6 +396,7 @@ public final class Simulation<C> implements AutoCloseable {
         completed,
         loss,
         normSq,
+        Double.NaN,
         test.accuracy(),
         test.loss(),
         java.util.Arrays.stream(levelTerms).boxed().toList());

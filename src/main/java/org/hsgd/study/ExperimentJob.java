@@ -141,8 +141,8 @@ public record ExperimentJob(
     Map<String, Table> tables = new LinkedHashMap<>(report.tables());
     Optional<CheckResult> result = check.map(s -> Checker.check(spec, runs, s));
     Optional<CheckReport> checkReport =
-        result.map(r -> new CheckReport(spec, check.orElseThrow(), r));
-    checkReport.ifPresent(c -> tables.putAll(c.tables(runs)));
+        result.map(r -> new CheckReport(spec, check.orElseThrow(), r, runs));
+    checkReport.ifPresent(c -> tables.putAll(c.tables()));
     Map<Path, byte[]> files = new LinkedHashMap<>();
     tables.forEach((file, t) -> files.put(dir.resolve(file), bytes(Tables.csv(t))));
     checkReport.ifPresent(
@@ -152,7 +152,10 @@ public record ExperimentJob(
                     dir,
                     tables.keySet().stream()
                         .filter(
-                            f -> f.startsWith("check-") || f.equals(FigureCatalogue.BOUND_CURVES))
+                            f ->
+                                f.startsWith("check-")
+                                    || f.equals(FigureCatalogue.BOUND_CURVES)
+                                    || f.equals(FigureCatalogue.TIME_AVERAGES))
                         .map(dir::resolve)
                         .toList(),
                     provenance)));

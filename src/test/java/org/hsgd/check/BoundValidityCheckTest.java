@@ -36,6 +36,24 @@ class BoundValidityCheckTest {
   }
 
   @Test
+  void boundsFarAboveTheMeasurementHoldHoweverMuchTheyDifferBetweenSeeds() {
+    // Estimated constants differ between seeds, and so do their bounds: seed by seed, each is
+    // hundreds of times the measurement (three-level.yaml's numeric bounds of H-SGD).
+    BoundValidityCheck.Row r =
+        BoundValidityCheck.Row.of(
+            "H-SGD",
+            "numeric",
+            new double[] {15.6, 36.9, 75.9},
+            new double[] {0.0496, 0.0493, 0.0496},
+            NONE,
+            false,
+            SETTINGS);
+    assertEquals(Verdict.HOLDS, r.verdict(), r.reason());
+    assertTrue(r.excess() > 0, "the differences alone would not tell: " + r.excess());
+    assertTrue(r.reason().contains("as a ratio"), r.reason());
+  }
+
+  @Test
   void aMeasurementAboveTheBoundIsAViolationWithItsExcess() {
     BoundValidityCheck.Row r =
         BoundValidityCheck.Row.of(

@@ -18,7 +18,7 @@ public class SandwichCheckTest {
     List<Measurement> points = new ArrayList<>();
     for (int t = 0; t <= 100; t += 10) {
       double loss = 2 + (last - 2) * t / 100.0;
-      points.add(new Measurement(t, loss, g, Double.NaN, Double.NaN, List.of(0.0)));
+      points.add(new Measurement(t, loss, g, Double.NaN, Double.NaN, Double.NaN, List.of(0.0)));
     }
     return new Trace(points, g, 10, RunSettings.GradientAverage.CHECKPOINTS, 800, 0);
   }

@@ -161,7 +161,7 @@ class CheckCommandTest {
     for (int i = 0; i < 3; i++) {
       CheckResult result = each.get(i);
       assertEquals(1, ExitCodes.of(result.verdict()));
-      String text = new CheckReport(spec, CheckSettings.DEFAULT, result).text();
+      String text = new CheckReport(spec, CheckSettings.DEFAULT, result, List.of()).text();
       assertTrue(text.contains("verdict: violated"), text);
       assertTrue(text.contains(expected.get(i)), expected.get(i) + " in\n" + text);
     }
