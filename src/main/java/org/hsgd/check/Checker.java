@@ -129,7 +129,11 @@ public final class Checker {
       bounds.add(theirs);
     }
     return TimeAverageCheck.of(
-        variants.stream().map(Variant::label).toList(), perVariant, bounds, hsgd);
+        variants.stream().map(Variant::label).toList(),
+        perVariant,
+        bounds,
+        hsgd,
+        spec.run().gradientAverage() == RunSettings.GradientAverage.EVERY_ITERATION);
   }
 
   private static SandwichCheck sandwich(
