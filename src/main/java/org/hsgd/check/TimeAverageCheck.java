@@ -320,7 +320,12 @@ public record TimeAverageCheck(List<Row> rows, List<Point> points, Verdict verdi
         + (order.isEmpty() ? "no checkpoint" : order + " of checkpoints")
         + (below.isPresent()
             ? "; measured below bound at " + Numbers.percent(below.getAsDouble()) + " or more"
-            : "; measured against bound: no guarantee at the run's gamma");
+            : rows.stream()
+                    .filter(r -> r.statement().equals(BELOW))
+                    .map(Row::reason)
+                    .anyMatch(r -> r.startsWith("reported"))
+                ? "; measured below bound: reported, not checked (checkpoint averages)"
+                : "; measured against bound: no guarantee at the run's gamma");
   }
 
   @Override
