@@ -75,7 +75,7 @@ class TimeAverageCheckTest {
   void aBoundBelowTheMeasuredTimeAverageIsViolated(@TempDir Path dir) {
     // Constants far too small: every bound is a guarantee at gamma, and below the measurement.
     ExperimentSpec spec =
-        QUADRATIC.constants(new ConstantsSpec.Given(1e-3, 0, 1e-9, List.of(0.0, 0.0), 0)).build();
+        quadratic().constants(new ConstantsSpec.Given(1e-3, 0, 1e-9, List.of(0.0, 0.0), 0)).build();
     TimeAverageCheck c = check(spec, dir);
     assertEquals(Verdict.VIOLATED, c.verdict(), c.detail());
     TimeAverageCheck.Row below =
@@ -91,7 +91,7 @@ class TimeAverageCheckTest {
   void boundsOutOfOrderAreViolated(@TempDir Path dir) {
     // Local SGD's single-level eps^2 far below the levels' puts B(H-SGD) above B(local SGD P_K).
     ExperimentSpec spec =
-        QUADRATIC.constants(new ConstantsSpec.Given(2, 1, 3, List.of(0.5, 0.2), 0.001)).build();
+        quadratic().constants(new ConstantsSpec.Given(2, 1, 3, List.of(0.5, 0.2), 0.001)).build();
     TimeAverageCheck c = check(spec, dir);
     TimeAverageCheck.Row order = row(c, TimeAverageCheck.ORDER, "closed form");
     assertEquals(Verdict.VIOLATED, order.verdict());
