@@ -88,6 +88,34 @@ class TimeAverageCheckTest {
   }
 
   @Test
+  void aBoundCrossedAtSomeCheckpointsIsViolatedWithItsShare(@TempDir Path dir) {
+    // With sigma^2 = eps^2 = 0 the closed form is 2 Delta / (gamma t) + O(L): Delta is chosen so
+    // that H-SGD's bound meets its measured mean at t = 20, above it before and below it after.
+    TimeAverageCheck exact = check(quadratic().build(), dir.resolve("exact"));
+    double at20 =
+        exact.points().stream()
+            .filter(p -> p.variant().startsWith("H-SGD") && p.iteration() == 20)
+            .mapToDouble(TimeAverageCheck.Point::measured)
+            .average()
+            .orElseThrow();
+    double delta = 0.05 * 20 * at20 / 2 * 1.01;
+    TimeAverageCheck c =
+        check(
+            quadratic()
+                .constants(new ConstantsSpec.Given(1e-6, 0, delta, List.of(0.0, 0.0), 0))
+                .build(),
+            dir.resolve("crossed"));
+    TimeAverageCheck.Row hsgd =
+        c.rows().stream()
+            .filter(r -> r.statement().equals(TimeAverageCheck.BELOW))
+            .filter(r -> r.variant().startsWith("H-SGD") && r.bound().equals("closed form"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(hsgd.share() > 0 && hsgd.share() < 1, "" + hsgd.share());
+    assertEquals(Verdict.VIOLATED, hsgd.verdict());
+  }
+
+  @Test
   void boundsOutOfOrderAreViolated(@TempDir Path dir) {
     // Local SGD's single-level eps^2 far below the levels' puts B(H-SGD) above B(local SGD P_K).
     ExperimentSpec spec =
