@@ -168,13 +168,14 @@ public final class PaperFigures {
         continue;
       }
       boolean unguaranteed =
-          rows(
-                      applied,
-                      r ->
-                          applied.getString(r, "bound").equals(bound)
-                              && applied.getString(r, "verdict").equals("not applicable"))
-                  .rowCount()
-              > 0;
+          applied.columnNames().contains("verdict")
+              && rows(
+                          applied,
+                          r ->
+                              applied.getString(r, "bound").equals(bound)
+                                  && applied.getString(r, "verdict").equals("not applicable"))
+                      .rowCount()
+                  > 0;
       String label = bound + " bound" + (unguaranteed ? " (no guarantee at this \u03b3)" : "");
       curves.add(Curve.line(label, x, value, Curve.Look.of(look++).asPoints()));
     }

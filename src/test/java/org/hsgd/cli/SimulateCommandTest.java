@@ -59,6 +59,7 @@ class SimulateCommandTest {
             "iteration",
             "loss",
             "grad_norm_sq",
+            "mean_grad_norm_sq",
             "test_accuracy",
             "test_loss",
             "div_level_1",
@@ -82,7 +83,14 @@ class SimulateCommandTest {
     assertFalse(m.get("version").asText().isEmpty());
     Table local = Table.read().csv(out.resolve("local-P4-seed1.csv").toFile());
     assertEquals(
-        List.of("iteration", "loss", "grad_norm_sq", "test_accuracy", "test_loss", "div_level_1"),
+        List.of(
+            "iteration",
+            "loss",
+            "grad_norm_sq",
+            "mean_grad_norm_sq",
+            "test_accuracy",
+            "test_loss",
+            "div_level_1"),
         local.columnNames());
     assertTrue(cli.out().contains("wrote " + out.resolve("hsgd-seed1.csv")));
     for (String ext : List.of("png", "svg", "pdf")) {

@@ -57,16 +57,15 @@ class RunBoundsTest {
     assertFalse(own.guaranteed());
     assertTrue(Double.isNaN(own.guaranteedValue()));
     assertEquals(2 / 20.0 + 0.05 + 2 * 0.04 * 1.25 + 4.0 / 3 * 0.04 * 6.75, own.value(), 1e-12);
-    assertEquals(
-        "gamma = 0.2 exceeds gamma_max = " + 1 / (2 * Math.sqrt(12)) + ": no guarantee there",
-        own.reason());
+    // 1 / (2 sqrt(12)) = 0.1443...
+    assertEquals("no guarantee: gamma = 0.200 > gamma_max = 0.144 (L = 1.00)", own.reason());
     // Local SGD at P = 2 has the larger gamma_max 1/(2 sqrt 2): still a guarantee there.
     assertTrue(bounds.at(BoundKind.CLOSED, Side.LOCAL_BOTTOM, StepSize.RUN).guaranteed());
     // The numeric bound is proven up to 1/L = 1.
     assertTrue(bounds.own(BoundKind.NUMERIC).guaranteed());
     RunBounds.Value beyond = RunBounds.of(TWO_LEVEL, false, 1.5, 100).own(BoundKind.NUMERIC);
     assertFalse(beyond.guaranteed());
-    assertEquals("gamma above 1/L: no guarantee there", beyond.reason());
+    assertEquals("no guarantee: gamma = 1.50 > 1/L = 1.00 (L = 1.00)", beyond.reason());
   }
 
   @Test

@@ -282,7 +282,8 @@ class SimulationTest {
               run(p, h, GroupingStrategy.RANDOM, new RunSettings(30, 0.05, 1), 2, 5).checkpoints();
           List<Measurement> inOneGo =
               run(p, h, GroupingStrategy.RANDOM, new RunSettings(30, 0.05, 30), 2, 5).checkpoints();
-          assertEquals(stepByStep.get(30), inOneGo.get(1));
+          // The running time average runs over the checkpoints, which differ: all else equal.
+          assertEquals(stepByStep.get(30).withRunningMean(0), inOneGo.get(1).withRunningMean(0));
         });
   }
 
