@@ -235,7 +235,7 @@ class CheckCommandTest {
   }
 
   @Test
-  void theDefaultStudyFindsTheSandwichOnMnist(@TempDir Path dir) {
+  void theDefaultStudyFindsTheSandwichOnMnist(@TempDir Path dir) throws Exception {
     TestData.assumeMnist();
     Cli cli = Cli.run("check", "--out", dir.resolve("out").toString());
     assertEquals(0, cli.exitCode(), cli.out() + cli.err());
@@ -245,5 +245,29 @@ class CheckCommandTest {
             .contains(
                 "empirical sandwich: local SGD P_1 <= H-SGD <= local SGD P_K, paired by seed: holds"),
         cli.out());
+    // Theory on the MLP: constants estimated along the runs, labelled so wherever a verdict is.
+    for (String check : List.of("theory: order", "bound validity: each", "time averages: at")) {
+      assertTrue(
+          cli.out()
+              .lines()
+              .anyMatch(l -> l.startsWith(check) && l.contains("[estimated constants]")),
+          check + " in " + cli.out());
+    }
+    assertTrue(cli.out().contains("P_K): holds [estimated constants]"), cli.out());
+    assertTrue(cli.out().contains("no guarantee: gamma = 0.0500 > gamma_max"), cli.out());
+    assertTrue(cli.out().contains("note: the bounds use constants estimated along each run, L = "));
+    Path out = dir.resolve("out");
+    for (String figure :
+        List.of("training", "divergences", "bounds", "bound-vs-measured", "time-averages")) {
+      for (String format : List.of("pdf", "svg", "png")) {
+        assertTrue(Files.exists(out.resolve(figure + "." + format)), figure + "." + format);
+      }
+    }
+    String json = Files.readString(out.resolve("check.json"));
+    assertTrue(json.contains("\"estimatedConstants\""), "check.json carries the estimates");
+    assertTrue(json.contains("trajectory maxima can understate"), "and what they are worth");
+    assertTrue(
+        Files.readString(out.resolve("hsgd-seed1.manifest.json"))
+            .contains("\"hessianVectorProducts\""));
   }
 }
