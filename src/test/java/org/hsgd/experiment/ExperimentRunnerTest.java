@@ -29,6 +29,21 @@ class ExperimentRunnerTest {
   private static final Topology EQUAL = new Topology.Equal(Hierarchy.twoLevel(8, 2, 2, 8));
 
   @Test
+  void theMemoryEstimateCountsTheEstimatorsBuffers() {
+    ExperimentSpec exact = quadratic(EQUAL, new RunSettings(16, 0.05, 4));
+    ExperimentSpec estimated = exact.withConstants(ConstantsSpec.ESTIMATED);
+    int n = 8;
+    long d = 4;
+    int parts = Math.min(n, Runtime.getRuntime().availableProcessors());
+    // Each worker's Lanczos direction, each thread's basis of 4 vectors and two buffers, and
+    // contexts of its own: as much again as the problem's data, at most.
+    double doubles = d * n + parts * d * (4 + 2);
+    assertEquals(
+        (long) (8 * doubles) + exact.problem().dataBytes(n),
+        ExperimentRunner.memoryEstimate(estimated) - ExperimentRunner.memoryEstimate(exact));
+  }
+
+  @Test
   void runsEverySeedAndVariantOnTheSameStart() {
     List<Run> runs =
         ExperimentRunner.run(quadratic(EQUAL, new RunSettings(16, 0.05, 4)), 1, Progress.SILENT);
