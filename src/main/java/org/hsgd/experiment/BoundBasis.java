@@ -33,12 +33,9 @@ sealed interface BoundBasis {
    * The basis of a run of {@code spec}: its hierarchy from the spec, its constants from the run.
    */
   static BoundBasis of(ExperimentSpec spec, Run run) {
-    RunSettings settings = spec.run();
-    if (settings.weighting() != RunSettings.Weighting.UNIFORM) {
-      return new Unavailable(
-          "weighting: samples; the closed-form and numeric bounds are derived for uniform weights,"
-              + " f = (1/n) sum_j F_j, and are not applied to sample-weighted runs (the measured"
-              + " sandwich still is)");
+    Optional<String> against = reasonAgainst(spec, run.variant());
+    if (against.isPresent()) {
+      return new Unavailable(against.get());
     }
     if (spec.constants() == ConstantsSpec.EXACT && run.exactConstants().isEmpty()) {
       return new Unavailable(
@@ -50,21 +47,10 @@ sealed interface BoundBasis {
           "the constants were not estimated along this run, or its problem knows no lower bound"
               + " of f for Delta");
     }
-    if (settings.partialParticipation()) {
-      return new Unavailable("partial participation, which the theorem does not cover");
-    }
-    Optional<Hierarchy> hierarchy =
-        run.variant().local()
-            ? Optional.of(
-                Hierarchy.localSgd(spec.topology().workers(), run.variant().periods().get(0)))
-            : spec.topology().equalHierarchy();
-    if (hierarchy.isEmpty()) {
-      return new Unavailable("unequal groups: the theorem is stated for equal groups per level");
-    }
+    Hierarchy hierarchy = hierarchy(spec, run.variant()).orElseThrow();
     if (spec.constants() instanceof ConstantsSpec.Given g) {
       return new Available(
-          new Scenario(
-              hierarchy.get(), g.constants(), run.variant().local() ? g.localSgd() : g.hsgd()),
+          new Scenario(hierarchy, g.constants(), run.variant().local() ? g.localSgd() : g.hsgd()),
           true,
           g.label());
     }
@@ -72,7 +58,7 @@ sealed interface BoundBasis {
       EstimatedConstants e = run.estimatedConstants().get();
       return new Available(
           new Scenario(
-              hierarchy.get(),
+              hierarchy,
               new ProblemConstants(e.smoothness(), e.noiseVariance(), e.initialGap()),
               Divergences.perLevel(
                   e.divergencePerLevel().stream().mapToDouble(Double::doubleValue).toArray(),
@@ -83,12 +69,40 @@ sealed interface BoundBasis {
     ExactConstants c = run.exactConstants().get();
     return new Available(
         new Scenario(
-            hierarchy.get(),
+            hierarchy,
             new ProblemConstants(c.smoothness(), c.noiseVariance(), c.initialGap()),
             Divergences.perLevel(
                 c.divergencePerLevel().stream().mapToDouble(Double::doubleValue).toArray(),
                 c.divergenceTotal())),
         c.initialGapIsUpperBound(),
         spec.constants().label());
+  }
+
+  /**
+   * Why no bound applies to a variant of the spec whatever its constants (sample weights, partial
+   * participation, unequal groups), or empty; the runner estimates no constants where one does.
+   */
+  static Optional<String> reasonAgainst(ExperimentSpec spec, Variant variant) {
+    RunSettings settings = spec.run();
+    if (settings.weighting() != RunSettings.Weighting.UNIFORM) {
+      return Optional.of(
+          "weighting: samples; the closed-form and numeric bounds are derived for uniform weights,"
+              + " f = (1/n) sum_j F_j, and are not applied to sample-weighted runs (the measured"
+              + " sandwich still is)");
+    }
+    if (settings.partialParticipation()) {
+      return Optional.of("partial participation, which the theorem does not cover");
+    }
+    if (hierarchy(spec, variant).isEmpty()) {
+      return Optional.of("unequal groups: the theorem is stated for equal groups per level");
+    }
+    return Optional.empty();
+  }
+
+  /** The variant's hierarchy: local SGD's one level, or the spec's equal groups. */
+  private static Optional<Hierarchy> hierarchy(ExperimentSpec spec, Variant variant) {
+    return variant.local()
+        ? Optional.of(Hierarchy.localSgd(spec.topology().workers(), variant.periods().get(0)))
+        : spec.topology().equalHierarchy();
   }
 }

@@ -178,7 +178,8 @@ public final class ExperimentRunner {
               threads,
               streams,
               progress::advanced,
-              spec.constants() == ConstantsSpec.ESTIMATED);
+              spec.constants() == ConstantsSpec.ESTIMATED
+                  && BoundBasis.reasonAgainst(spec, v).isEmpty()); // no bound: nothing to estimate
       finished.accept(
           new Run(
               v,
