@@ -259,7 +259,8 @@ public record BoundValidityCheck(List<Row> rows, Verdict verdict, String basis) 
         DoubleColumn.create("ratio", rows.stream().mapToDouble(Row::ratio)),
         DoubleColumn.create("excess", rows.stream().mapToDouble(Row::excess)),
         StringColumn.create("verdict", rows.stream().map(r -> r.verdict().label())),
-        StringColumn.create("reason", rows.stream().map(Row::reason)));
+        StringColumn.create("reason", rows.stream().map(Row::reason)),
+        StringColumn.create("constants", rows.stream().map(r -> Check.constantsLabel(basis))));
   }
 
   @Override

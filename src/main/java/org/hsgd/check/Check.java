@@ -40,6 +40,11 @@ public interface Check {
     return "";
   }
 
+  /** Where the bounds' constants come from, in words: a basis, or "exact constants". */
+  static String constantsLabel(String basis) {
+    return basis.isEmpty() ? "exact constants" : basis;
+  }
+
   /** A line shown under the check's table, or empty. */
   default String note() {
     return "";

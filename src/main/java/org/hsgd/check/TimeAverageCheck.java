@@ -296,8 +296,7 @@ public record TimeAverageCheck(List<Row> rows, List<Point> points, Verdict verdi
             "closed_guaranteed", points.stream().map(p -> p.closedGuaranteed() ? "yes" : "no")),
         StringColumn.create(
             "numeric_guaranteed", points.stream().map(p -> p.numericGuaranteed() ? "yes" : "no")),
-        StringColumn.create(
-            "constants", points.stream().map(p -> basis.isEmpty() ? "exact constants" : basis)));
+        StringColumn.create("constants", points.stream().map(p -> Check.constantsLabel(basis))));
   }
 
   /** The shares in one line: the order per bound, and the lowest share of the measured rows. */

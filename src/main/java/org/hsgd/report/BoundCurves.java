@@ -18,7 +18,8 @@ public final class BoundCurves {
 
   /**
    * Columns: varied ("G" or "T"), G, T, gamma, algorithm (local_P1, hsgd, local_PK), bound ("closed
-   * form" or "numeric"), value.
+   * form" or "numeric"), value, constants (where they come from: "exact constants", "estimated
+   * constants", "given constants").
    */
   public static Table of(RunBounds bounds, RunBounds.StepSize stepSize) {
     Table t =
@@ -30,7 +31,8 @@ public final class BoundCurves {
             DoubleColumn.create("gamma"),
             StringColumn.create("algorithm"),
             StringColumn.create("bound"),
-            DoubleColumn.create("value"));
+            DoubleColumn.create("value"),
+            StringColumn.create("constants"));
     for (RunBounds.CurvePoint p : bounds.curves(stepSize)) {
       t.stringColumn("varied").append(p.varied());
       t.longColumn("G").append(p.topPeriod());
@@ -40,6 +42,7 @@ public final class BoundCurves {
       t.stringColumn("bound")
           .append(p.value().kind() == BoundKind.CLOSED ? "closed form" : "numeric");
       t.doubleColumn("value").append(p.value().guaranteedValue());
+      t.stringColumn("constants").append(org.hsgd.check.Check.constantsLabel(bounds.label()));
     }
     return t;
   }

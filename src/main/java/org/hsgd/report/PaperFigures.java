@@ -139,7 +139,17 @@ public final class PaperFigures {
             + curves.getString(0, "T")
             + ") and against T (G = "
             + lastOf(curves, "G")
-            + "), each at the step size in bound-curves.csv; closed form solid, numeric dotted");
+            + "), each at the step size in bound-curves.csv; closed form solid, numeric dotted"
+            + constantsOf(curves));
+  }
+
+  /**
+   * ", from estimated constants": where a table's bounds come from, if it says (older ones do not).
+   */
+  private static String constantsOf(Table table) {
+    return table.columnNames().contains("constants") && table.rowCount() > 0
+        ? ", from " + table.getString(0, "constants")
+        : "";
   }
 
   /**
@@ -201,7 +211,8 @@ public final class PaperFigures {
                 new Panel("", "(1/T) \u03a3 \u2016\u2207f(u\u209c)\u2016\u00b2", curves, variants)),
             "each bound beside the measured time average of |grad f(u_t)|^2 (mean over seeds,"
                 + " error bar to the one-sided 95 % upper confidence limit) and, where known,"
-                + " its exact expectation"));
+                + " its exact expectation"
+                + constantsOf(applied)));
   }
 
   /** The long dash of a bound drawn beside a measured curve: no measured curve uses it. */
@@ -218,7 +229,7 @@ public final class PaperFigures {
    *     constants)
    */
   public static Figure timeAverages(Table curves, SeedBand band) {
-    String basis = curves.getString(0, "constants");
+
     List<String> variants = distinct(curves, "variant");
     List<Curve> lines = new ArrayList<>();
     boolean anyUnguaranteed = false;
@@ -257,8 +268,7 @@ public final class PaperFigures {
             + band.caption()
             + ") and each variant's bound at horizon t and the run's gamma (dashed, mean over"
             + " seeds)"
-            + ", from "
-            + basis
+            + constantsOf(curves)
             + (anyUnguaranteed ? "; * no guarantee at this gamma" : ""));
   }
 

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TimeAverageCheckTest {
   /** A fresh builder each time: builders are mutable. */
   private static ExperimentSpec.Builder quadratic() {
+    return quadratic(RunSettings.GradientAverage.EVERY_ITERATION);
+  }
+
+  private static ExperimentSpec.Builder quadratic(RunSettings.GradientAverage average) {
     return ExperimentSpec.builder(
             "q",
             QuadraticSpec.builder(List.of(1.0, 0.4)).noiseVariance(0.1).build(),
@@ -129,15 +133,7 @@ class TimeAverageCheckTest {
   @Test
   void checkpointAveragesAreReportedNotChecked(@TempDir Path dir) {
     ExperimentSpec spec =
-        ExperimentSpec.builder(
-                "q",
-                QuadraticSpec.builder(List.of(1.0, 0.4)).noiseVariance(0.1).build(),
-                new Topology.Equal(Hierarchy.twoLevel(8, 2, 2, 8)),
-                RunSettings.builder(40, 0.05, 10)
-                    .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
-                    .build())
-            .grouping(GroupingStrategy.SEQUENTIAL)
-            .seeds(2)
+        quadratic(RunSettings.GradientAverage.CHECKPOINTS)
             .constants(new ConstantsSpec.Given(1e-3, 0, 1e-9, List.of(0.0, 0.0), 0))
             .build();
     TimeAverageCheck c = check(spec, dir);
