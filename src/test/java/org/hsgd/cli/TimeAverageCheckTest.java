@@ -33,9 +33,7 @@ class TimeAverageCheckTest {
             "q",
             QuadraticSpec.builder(List.of(1.0, 0.4)).noiseVariance(0.1).build(),
             new Topology.Equal(Hierarchy.twoLevel(8, 2, 2, 8)),
-            RunSettings.builder(40, 0.05, 10)
-                .gradientAverage(RunSettings.GradientAverage.EVERY_ITERATION)
-                .build())
+            RunSettings.builder(40, 0.05, 10).gradientAverage(average).build())
         .grouping(GroupingStrategy.SEQUENTIAL)
         .seeds(2);
   }
