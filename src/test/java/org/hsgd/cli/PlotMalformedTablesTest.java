@@ -56,11 +56,14 @@ class PlotMalformedTablesTest {
     assertTrue(cli.err().contains(naming), naming + " in " + cli.err());
   }
 
-  private static String textInLastColumn(String csv) {
+  private static String textInValueColumn(String csv) {
     List<String> lines = csv.lines().toList();
+    int index = List.of(lines.get(0).split(",")).indexOf("value");
     StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
     for (String line : lines.subList(1, lines.size())) {
-      out.append(line, 0, line.lastIndexOf(',')).append(",high\n");
+      List<String> cells = new java.util.ArrayList<>(List.of(line.split(",", -1)));
+      cells.set(index, "high");
+      out.append(String.join(",", cells)).append('\n');
     }
     return out.toString();
   }
@@ -85,7 +88,7 @@ class PlotMalformedTablesTest {
         edited("header-only", "trace.csv", t -> t.lines().findFirst().orElse("") + "\n"),
         "at least one row");
     assertRefused(
-        edited("text-values", "bound-curves.csv", PlotMalformedTablesTest::textInLastColumn),
+        edited("text-values", "bound-curves.csv", PlotMalformedTablesTest::textInValueColumn),
         "numbers in the column value");
     assertRefused(edited("no-value", "bound-curves.csv", t -> withoutColumn(t, "value")), "value");
   }
