@@ -318,7 +318,10 @@ public record TimeAverageCheck(List<Row> rows, List<Point> points, Verdict verdi
     return "bounds ordered at "
         + (order.isEmpty() ? "no checkpoint" : order + " of checkpoints")
         + (below.isPresent()
-            ? "; measured below bound at " + Numbers.percent(below.getAsDouble()) + " or more"
+            ? "; each measured time average below its bound at "
+                + (below.getAsDouble() == 1
+                    ? "every checkpoint"
+                    : "no fewer than " + Numbers.percent(below.getAsDouble()) + " of them")
             : rows.stream()
                     .filter(r -> r.statement().equals(BELOW))
                     .map(Row::reason)

@@ -234,12 +234,19 @@ final class ExperimentOptions {
         + Inputs.shellQuoted(config.toString())
         + " --seeds "
         + spec.seeds()
+        + constantsFlag()
         + " --out "
         + Inputs.shellQuoted(outputFolder(spec).toString());
   }
 
+  /** --constants as given, for a rerun line. */
+  private String constantsFlag() {
+    return constants == null ? "" : " --constants " + Inputs.shellQuoted(constants.trim());
+  }
+
   /**
-   * The command line that reproduces a study (whatever engine ran it: the numbers are the same).
+   * The command line that reproduces a study, on the engine that ran it (the numbers do not depend
+   * on it, but where it ran does).
    */
   String rerun(String command, Path config, Study study) {
     return "./hsgd "
@@ -247,6 +254,9 @@ final class ExperimentOptions {
         + " "
         + Inputs.shellQuoted(config.toString())
         + (seeds == null ? "" : " --seeds " + seeds)
+        + constantsFlag()
+        + (engine == null ? "" : " --engine " + Inputs.shellQuoted(engine.trim()))
+        + (master == null ? "" : " --master " + Inputs.shellQuoted(master))
         + " --out "
         + Inputs.shellQuoted(outputFolder(study.name()).toString());
   }

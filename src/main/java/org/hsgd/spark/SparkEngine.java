@@ -44,6 +44,20 @@ public record SparkEngine(String master, DataSources data) implements Engine {
     if (master != null) {
       conf.setMaster(master);
     }
+    String url = conf.get("spark.master", "");
+    if (url.startsWith("spark://")) {
+      requireReachable(url);
+      if (url.contains("://127.0.0.1:") || url.contains("://localhost:")) {
+        // A cluster on loopback: the driver, whom executors call back, stays on it too.
+        conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      }
+    }
+    if (!url.startsWith("local")) {
+      // Executors elsewhere need hsgd's classes: the jar this runs from, unless spark-submit
+      // (or the user) named the jars already.
+      ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar.toString()));
+    }
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       Map<String, String> shipped = new LinkedHashMap<>();
       data.files()
@@ -58,6 +72,52 @@ public record SparkEngine(String master, DataSources data) implements Engine {
         pending.put(spark.parallelize(List.of(r), 1).map(task).collectAsync(), r);
       }
       handOver(pending, replicates.size(), progress, finished);
+    }
+  }
+
+  /** How long the engine tries to reach a standalone master before giving up. */
+  private static final int CONNECT_MILLIS = 3000;
+
+  /**
+   * Refuses a standalone master none of whose addresses answers within {@link #CONNECT_MILLIS}:
+   * Spark itself would try for about a minute and then fail with a message about a stopped context.
+   *
+   * @throws org.hsgd.InvalidInputException naming the addresses and why each failed
+   */
+  static void requireReachable(String url) {
+    List<String> failures = new java.util.ArrayList<>();
+    for (String address : url.substring("spark://".length()).split(",")) {
+      int colon = address.lastIndexOf(':');
+      String host = address.substring(0, colon);
+      int port = Integer.parseInt(address.substring(colon + 1));
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(host, port), CONNECT_MILLIS);
+        return;
+      } catch (java.io.IOException e) {
+        failures.add(
+            address
+                + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
+    }
+    throw new org.hsgd.InvalidInputException(
+        "master",
+        "must be a Spark master that answers (tried for up to "
+            + CONNECT_MILLIS / 1000
+            + " s; scripts/spark-cluster start runs one on 127.0.0.1:7077)",
+        String.join("; ", failures));
+  }
+
+  /** The jar hsgd's classes were loaded from, or empty (classes in a folder, as in tests). */
+  private static java.util.Optional<Path> ownJar() {
+    try {
+      Path location =
+          Path.of(SparkEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return java.nio.file.Files.isRegularFile(location) && location.toString().endsWith(".jar")
+          ? java.util.Optional.of(location)
+          : java.util.Optional.empty();
+    } catch (java.net.URISyntaxException | SecurityException e) {
+      return java.util.Optional.empty();
     }
   }
 

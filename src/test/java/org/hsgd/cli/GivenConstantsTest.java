@@ -62,6 +62,25 @@ class GivenConstantsTest {
   }
 
   @Test
+  void theRerunLineKeepsTheConstantsFlag(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Cli cli =
+        Cli.run(
+            "simulate",
+            "experiments/quadratic-exact.yaml",
+            "--seeds",
+            "1",
+            "--constants",
+            "estimated",
+            "--out",
+            out.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    String manifest = Files.readString(out.resolve("hsgd-seed1.manifest.json"));
+    assertTrue(manifest.contains("--seeds 1 --constants estimated --out"), manifest);
+    assertTrue(manifest.contains("\"estimatedConstants\""), "estimated as asked");
+  }
+
+  @Test
   void givenConstantsThatBreakTheTheorysOrderAreReportedViolated(@TempDir Path dir)
       throws Exception {
     // Local SGD's single-level eps^2 far below the levels' puts B(H-SGD) above B(local SGD P_K).
