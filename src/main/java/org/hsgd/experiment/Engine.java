@@ -13,4 +13,9 @@ public interface Engine {
    * it is known (in any order), so that it can be stored while the others run.
    */
   void run(List<Replicate> replicates, Progress progress, Consumer<Outcome> finished);
+
+  /** What ran the replicates, for a study's manifest: the engine's name and its settings. */
+  default java.util.Map<String, Object> describe() {
+    return java.util.Map.of("engine", getClass().getSimpleName());
+  }
 }

@@ -17,6 +17,11 @@ import java.util.function.Consumer;
  */
 public record LocalEngine(int threads, DataSources data) implements Engine {
   @Override
+  public java.util.Map<String, Object> describe() {
+    return java.util.Map.of("engine", "local", "threads", threads);
+  }
+
+  @Override
   public void run(List<Replicate> replicates, Progress progress, Consumer<Outcome> finished) {
     ExecutorService pool =
         Executors.newFixedThreadPool(

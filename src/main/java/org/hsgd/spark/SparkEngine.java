@@ -33,6 +33,16 @@ import org.hsgd.experiment.Replicate;
 public record SparkEngine(String master, DataSources data) implements Engine {
   private static final long POLL_MILLIS = 50;
 
+  /** The engine, its master (as given, or spark-submit's) and the version of Spark that ran. */
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("engine", "spark");
+    d.put("master", master != null ? master : System.getProperty("spark.master", ""));
+    d.put("sparkVersion", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    return d;
+  }
+
   /** Whether a master is given or spark-submit set one. */
   public static boolean hasMaster(String master) {
     return master != null || System.getProperty("spark.master") != null;

@@ -75,15 +75,17 @@ public record StudyJob(
       }
       int resumed = replicates.size() - missing.size();
       List<Path> written = new ArrayList<>();
-      engine.run(
-          missing,
-          progress,
-          o -> {
-            written.addAll(store.write(o));
-            outcomes.put(o.replicate(), o);
-          });
+      if (!missing.isEmpty()) { // a fully resumed study starts no engine (no Spark application)
+        engine.run(
+            missing,
+            progress,
+            o -> {
+              written.addAll(store.write(o));
+              outcomes.put(o.replicate(), o);
+            });
+      }
       store.keepOnly(replicates);
-      Outputs outputs = outputs(dir, replicates, outcomes);
+      Outputs outputs = outputs(dir, replicates, outcomes, engine.describe());
       written.addAll(staging.writeAll(outputs.files()));
       boolean replaced = staging.publish();
       return new StudyResult(
@@ -113,7 +115,11 @@ public record StudyJob(
   private record Outputs(
       Map<Path, byte[]> files, List<PointResult> points, Table overview, String figureFailure) {}
 
-  private Outputs outputs(Path dir, List<Replicate> replicates, Map<Replicate, Outcome> outcomes) {
+  private Outputs outputs(
+      Path dir,
+      List<Replicate> replicates,
+      Map<Replicate, Outcome> outcomes,
+      Map<String, Object> engine) {
     List<PointResult> points = new ArrayList<>();
     List<String> figureFailures = new ArrayList<>();
     List<List<Run>> runsOf = new ArrayList<>();
@@ -170,6 +176,7 @@ public record StudyJob(
     }
     Map<String, Object> manifest = provenance.manifest(List.of());
     manifest.put("study", study.name());
+    manifest.put("engine", engine);
     List<Map<String, Object>> grid = new ArrayList<>();
     for (GridPoint p : study.points()) {
       Map<String, Object> entry = new LinkedHashMap<>();

@@ -179,11 +179,16 @@ class StudyCommandTest {
           Files.readString(complete.resolve(table)), Files.readString(study.resolve(table)), table);
     }
     assertTrue(!Files.exists(partial), "the dead process's folder is cleaned up");
-    // The published study has them all: running it again runs nothing.
+    // The published study has them all: running it again starts no engine at all (on Spark, no
+    // application).
     engine.ran.clear();
+    engine.calls = 0;
     StudyResult again = simulate(s, engine, study);
     assertEquals(6, again.resumed());
-    assertEquals(0, engine.ran.size());
+    assertEquals(0, engine.calls);
+    String manifest = Files.readString(study.resolve("study.manifest.json"));
+    assertTrue(manifest.contains("\"engine\" : {"), manifest);
+    assertTrue(manifest.contains("\"threads\" : 2"), manifest);
   }
 
   @Test
@@ -306,6 +311,7 @@ class StudyCommandTest {
   private static final class Counting implements Engine {
     private final Engine inner;
     final List<Replicate> ran = new ArrayList<>();
+    int calls;
 
     Counting(Engine inner) {
       this.inner = inner;
@@ -314,8 +320,14 @@ class StudyCommandTest {
     @Override
     public void run(
         List<Replicate> replicates, Progress progress, java.util.function.Consumer<Outcome> done) {
+      calls++;
       ran.addAll(replicates);
       inner.run(replicates, progress, done);
+    }
+
+    @Override
+    public java.util.Map<String, Object> describe() {
+      return inner.describe();
     }
   }
 

@@ -59,6 +59,10 @@ class SparkClusterIT {
             .waitFor(300);
     assertEquals(3, run.exit(), run.output());
     assertSameTables(local, out);
+    String manifest = Files.readString(out.resolve("study.manifest.json"));
+    assertTrue(
+        manifest.contains("--engine spark --master " + master), "the rerun line: " + manifest);
+    assertTrue(manifest.contains("\"sparkVersion\" : \"4."), manifest);
   }
 
   @Test
