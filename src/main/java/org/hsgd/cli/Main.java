@@ -3,6 +3,7 @@ package org.hsgd.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.hsgd.InvalidInputException;
+import org.hsgd.experiment.EngineFailure;
 import org.hsgd.report.Provenance;
 import org.hsgd.sim.DivergedException;
 import picocli.CommandLine;
@@ -61,6 +62,15 @@ public final class Main implements Runnable {
           if (e instanceof DivergedException) { // the step size is too large for the problem
             err.println(name + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
+          }
+          if (e instanceof EngineFailure) { // one line; what finished is kept for a rerun
+            err.println(
+                name
+                    + ": "
+                    + e.getMessage()
+                    + " (HSGD_JAVA_OPTS=-Dhsgd.spark.log=error shows the engine's own lines)");
+            debug(e, err);
+            return 1;
           }
           if (e instanceof UncheckedIOException) {
             err.println(name + ": " + e.getMessage());

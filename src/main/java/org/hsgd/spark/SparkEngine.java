@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.hsgd.experiment.DataSources;
 import org.hsgd.experiment.Engine;
+import org.hsgd.experiment.EngineFailure;
 import org.hsgd.experiment.Outcome;
 import org.hsgd.experiment.OutcomeFormat;
 import org.hsgd.experiment.Progress;
@@ -68,7 +69,13 @@ public record SparkEngine(String master, DataSources data) implements Engine {
       // (or the user) named the jars already.
       ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar.toString()));
     }
-    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+    JavaSparkContext started;
+    try {
+      started = new JavaSparkContext(conf);
+    } catch (RuntimeException e) {
+      throw new EngineFailure("Spark could not start an application on " + url, e);
+    }
+    try (JavaSparkContext spark = started) {
       Map<String, String> shipped = new LinkedHashMap<>();
       data.files()
           .forEach(
@@ -78,8 +85,12 @@ public record SparkEngine(String master, DataSources data) implements Engine {
               });
       Task task = new Task(data, shipped);
       Map<Future<List<byte[]>>, Replicate> pending = new LinkedHashMap<>();
-      for (Replicate r : replicates) {
-        pending.put(spark.parallelize(List.of(r), 1).map(task).collectAsync(), r);
+      try {
+        for (Replicate r : replicates) {
+          pending.put(spark.parallelize(List.of(r), 1).map(task).collectAsync(), r);
+        }
+      } catch (RuntimeException e) { // a stopped context: the master or the application is gone
+        throw new EngineFailure("Spark refused the study's jobs", e);
       }
       handOver(pending, replicates.size(), progress, finished);
     }
@@ -162,7 +173,7 @@ public record SparkEngine(String master, DataSources data) implements Engine {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a Spark job failed: " + e.getCause().getMessage(), e);
+      throw new EngineFailure("a Spark job aborted", e.getCause());
     }
   }
 

@@ -81,6 +81,38 @@ class SparkClusterIT {
     assertSameTables(local, out);
   }
 
+  @Test
+  void anAbortedJobIsOneLineAndKeepsWhatFinished() throws Exception {
+    // Executors given another jar than hsgd's cannot load a replicate: every task fails.
+    String other =
+        java.util.Arrays.stream(Files.readString(Path.of("target/spark.classpath")).split(":"))
+            .filter(jar -> jar.contains("jul-to-slf4j"))
+            .findFirst()
+            .orElseThrow();
+    Path out = dir.resolve("aborted");
+    Running run =
+        start(
+            List.of(
+                "./hsgd",
+                "check",
+                GRID,
+                "--engine",
+                "spark",
+                "--master",
+                master,
+                "--out",
+                out.toString()),
+            "-Dspark.jars=" + other.strip());
+    Result done = run.waitFor(300);
+    assertEquals(1, done.exit(), done.output());
+    List<String> lines = done.output().lines().filter(l -> !l.startsWith("progress")).toList();
+    String last = lines.get(lines.size() - 1);
+    assertTrue(last.startsWith("hsgd check: a Spark job aborted: "), done.output());
+    assertTrue(last.contains("ClassNotFoundException"), last);
+    assertTrue(done.output().lines().noneMatch(l -> l.startsWith("\tat ")), done.output());
+    assertTrue(!Files.exists(out), "nothing published");
+  }
+
   private static void assertSameTables(Path expected, Path actual) throws IOException {
     List<String> files = new ArrayList<>(TABLES);
     try (Stream<Path> points = Files.list(expected.resolve("points"))) {
@@ -111,7 +143,12 @@ class SparkClusterIT {
   }
 
   private static Running start(List<String> command) throws IOException {
+    return start(command, "");
+  }
+
+  private static Running start(List<String> command, String javaOptions) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("HSGD_JAVA_OPTS", javaOptions);
     pb.environment().put("HSGD_SPARK_CLUSTER", state().toString());
     pb.environment().put("HSGD_SPARK_PORT", master.substring(master.lastIndexOf(':') + 1));
     Path log = Files.createTempFile(dir, "process", ".log");
