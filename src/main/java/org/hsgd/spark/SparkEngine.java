@@ -65,9 +65,9 @@ public record SparkEngine(String master, DataSources data) implements Engine {
       }
     }
     if (!url.startsWith("local")) {
-      // Executors elsewhere need hsgd's classes: the jar this runs from, unless spark-submit
-      // (or the user) named the jars already.
-      ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar.toString()));
+      // Executors elsewhere need hsgd's classes: the executor jar beside the jar this runs from
+      // (or that jar itself), unless spark-submit (or the user) named the jars already.
+      executorJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar.toString()));
     }
     JavaSparkContext started;
     try {
@@ -129,14 +129,23 @@ public record SparkEngine(String master, DataSources data) implements Engine {
         String.join("; ", failures));
   }
 
-  /** The jar hsgd's classes were loaded from, or empty (classes in a folder, as in tests). */
-  private static java.util.Optional<Path> ownJar() {
+  /** The jar the build makes for executors (no tables, figures or command line; 5 MB, not 50). */
+  static final String EXECUTOR_JAR = "hsgd-executor.jar";
+
+  /**
+   * What executors get: {@link #EXECUTOR_JAR} beside the jar hsgd's classes were loaded from, else
+   * that jar; empty where the classes come from a folder (as in unit tests).
+   */
+  private static java.util.Optional<Path> executorJar() {
     try {
       Path location =
           Path.of(SparkEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return java.nio.file.Files.isRegularFile(location) && location.toString().endsWith(".jar")
-          ? java.util.Optional.of(location)
-          : java.util.Optional.empty();
+      if (!java.nio.file.Files.isRegularFile(location) || !location.toString().endsWith(".jar")) {
+        return java.util.Optional.empty();
+      }
+      Path executor = location.resolveSibling(EXECUTOR_JAR);
+      return java.util.Optional.of(
+          java.nio.file.Files.isRegularFile(executor) ? executor : location);
     } catch (java.net.URISyntaxException | SecurityException e) {
       return java.util.Optional.empty();
     }
