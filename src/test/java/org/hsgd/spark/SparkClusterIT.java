@@ -82,6 +82,41 @@ class SparkClusterIT {
   }
 
   @Test
+  void aStudyWhoseDriverWasKilledResumesOnTheCluster() throws Exception {
+    Path out = dir.resolve("killed-driver");
+    Running run =
+        hsgd("check", GRID, "--engine", "spark", "--master", master, "--out", out.toString());
+    // Once a replicate is stored in the study's hidden staging folder, kill -9 the driver.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (storedReplicates() == 0) {
+      assertTrue(run.process().isAlive(), "ended early: " + Files.readString(run.log()));
+      assertTrue(System.nanoTime() < end, "no replicate stored after 240 s");
+      Thread.sleep(50);
+    }
+    List<ProcessHandle> driver =
+        Stream.concat(run.process().descendants(), Stream.of(run.process().toHandle())).toList();
+    driver.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : driver) {
+      p.onExit().get(30, TimeUnit.SECONDS);
+    }
+    Result rerun =
+        hsgd("check", GRID, "--engine", "spark", "--master", master, "--out", out.toString())
+            .waitFor(300);
+    assertEquals(3, rerun.exit(), rerun.output());
+    assertTrue(rerun.output().contains("resumed: "), rerun.output());
+    assertSameTables(local, out);
+  }
+
+  /** The replicates stored by studies in progress (their hidden staging folders in dir). */
+  private static long storedReplicates() throws IOException {
+    try (Stream<Path> stored = Files.walk(dir, 3)) {
+      return stored
+          .filter(p -> p.toString().endsWith(".outcome") && p.toString().contains("hsgd-partial"))
+          .count();
+    }
+  }
+
+  @Test
   void anAbortedJobIsOneLineAndKeepsWhatFinished() throws Exception {
     // Executors given another jar than hsgd's cannot load a replicate: every task fails.
     String other =
