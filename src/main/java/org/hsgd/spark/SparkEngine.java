@@ -69,10 +69,13 @@ public record SparkEngine(String master, DataSources data) implements Engine {
       // (or that jar itself), unless spark-submit (or the user) named the jars already.
       executorJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar.toString()));
     }
+    Path scratch = scratchFolder();
+    conf.setIfMissing("spark.local.dir", scratch.toString());
     JavaSparkContext started;
     try {
       started = new JavaSparkContext(conf);
     } catch (RuntimeException e) {
+      deleteTree(scratch);
       throw new EngineFailure("Spark could not start an application on " + url, e);
     }
     try (JavaSparkContext spark = started) {
@@ -93,6 +96,47 @@ public record SparkEngine(String master, DataSources data) implements Engine {
         throw new EngineFailure("Spark refused the study's jobs", e);
       }
       handOver(pending, replicates.size(), progress, finished);
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  /**
+   * Where drivers keep Spark's temporary files: a folder per process under the temporary folder.
+   */
+  public static Path scratchRoot() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "hsgd-spark");
+  }
+
+  /**
+   * This process's folder for Spark's temporary files (its spark.local.dir), after deleting those
+   * of processes that no longer run: a driver killed with kill -9 deletes nothing itself.
+   */
+  static Path scratchFolder() {
+    Path root = scratchRoot();
+    try (java.util.stream.Stream<Path> folders =
+        java.nio.file.Files.isDirectory(root)
+            ? java.nio.file.Files.list(root)
+            : java.util.stream.Stream.empty()) {
+      folders
+          .filter(f -> f.getFileName().toString().matches("\\d{1,19}"))
+          .filter(f -> ProcessHandle.of(Long.parseLong(f.getFileName().toString())).isEmpty())
+          .forEach(SparkEngine::deleteTree);
+    } catch (java.io.IOException | NumberFormatException e) {
+      // Unreadable or odd entries stay; this process's own folder below is what matters.
+    }
+    return root.resolve(Long.toString(ProcessHandle.current().pid()));
+  }
+
+  /** Deletes a folder and all below it, as far as it can (temporary files only). */
+  static void deleteTree(Path folder) {
+    if (!java.nio.file.Files.exists(folder)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(folder)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // What cannot be deleted now is deleted by the next driver (its process is gone then).
     }
   }
 

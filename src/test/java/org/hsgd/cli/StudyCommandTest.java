@@ -106,7 +106,16 @@ class StudyCommandTest {
     Path config = dir.resolve("g.yaml");
     Files.writeString(config, BASE + "grid:\n  periods: [[2, 8], [4, 16]]\n");
     Cli local = simulate(config, dir.resolve("local"));
+    // What a driver killed with kill -9 left of Spark's temporary files is deleted by the next.
+    Path left = org.hsgd.spark.SparkEngine.scratchRoot().resolve(Long.toString(deadProcess()));
+    Files.createDirectories(left.resolve("spark-0/userFiles"));
     Cli spark = simulate(config, dir.resolve("spark"), "--engine", "spark", "--master", "local[2]");
+    assertTrue(!Files.exists(left), "a dead driver's temporary files are gone");
+    assertTrue(
+        !Files.exists(
+            org.hsgd.spark.SparkEngine.scratchRoot()
+                .resolve(Long.toString(ProcessHandle.current().pid()))),
+        "and so are this driver's own, once it ends");
     for (String table : TABLES) {
       assertEquals(
           Files.readString(dir.resolve("local").resolve(table)),
