@@ -37,11 +37,11 @@ sealed interface BoundBasis {
     if (against.isPresent()) {
       return new Unavailable(against.get());
     }
-    if (spec.constants() == ConstantsSpec.EXACT && run.exactConstants().isEmpty()) {
+    if (spec.constants() instanceof ConstantsSpec.Exact && run.exactConstants().isEmpty()) {
       return new Unavailable(
           "L, sigma^2, Delta and eps_k^2 are known exactly only for the quadratic problems");
     }
-    if (spec.constants() == ConstantsSpec.ESTIMATED
+    if (spec.constants() instanceof ConstantsSpec.Estimated
         && !run.estimatedConstants().map(c -> Double.isFinite(c.initialGap())).orElse(false)) {
       return new Unavailable(
           "the constants were not estimated along this run, or its problem knows no lower bound"
@@ -54,7 +54,7 @@ sealed interface BoundBasis {
           true,
           g.label());
     }
-    if (spec.constants() == ConstantsSpec.ESTIMATED) {
+    if (spec.constants() instanceof ConstantsSpec.Estimated) {
       EstimatedConstants e = run.estimatedConstants().get();
       return new Available(
           new Scenario(

@@ -10,7 +10,10 @@ import org.hsgd.bounds.ProblemConstants;
  * at a run: the problem's own exact values, estimates measured along the run, or the user's.
  */
 public sealed interface ConstantsSpec extends java.io.Serializable {
-  /** The exact constants, where the problem knows them (the quadratics); elsewhere no bound. */
+  /**
+   * The exact constants, where the problem knows them (the quadratics); elsewhere no bound. Compare
+   * with instanceof, not ==: a spec shipped to a Spark executor arrives as a new instance.
+   */
   ConstantsSpec EXACT = new Exact();
 
   /**

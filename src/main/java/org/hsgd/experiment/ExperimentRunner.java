@@ -84,7 +84,7 @@ public final class ExperimentRunner {
     }
     double doubles = (double) d * (2.0 * n + groups + 2);
     long data = spec.problem().dataBytes(n);
-    if (spec.constants() == ConstantsSpec.ESTIMATED) {
+    if (spec.constants() instanceof ConstantsSpec.Estimated) {
       int parts = Math.min(n, Runtime.getRuntime().availableProcessors());
       doubles += org.hsgd.sim.Simulation.estimatorDoubles(n, d, parts);
       data *= 2;
@@ -178,7 +178,7 @@ public final class ExperimentRunner {
               threads,
               streams,
               progress::advanced,
-              spec.constants() == ConstantsSpec.ESTIMATED
+              spec.constants() instanceof ConstantsSpec.Estimated
                   && BoundBasis.reasonAgainst(spec, v).isEmpty()); // no bound: nothing to estimate
       finished.accept(
           new Run(

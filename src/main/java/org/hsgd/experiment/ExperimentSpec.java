@@ -88,7 +88,7 @@ public record ExperimentSpec(
         () -> "samples");
     Require.atLeast("seeds", seeds, 1);
     Require.that(
-        constants != ConstantsSpec.EXACT || problem instanceof QuadraticSpec,
+        !(constants instanceof ConstantsSpec.Exact) || problem instanceof QuadraticSpec,
         "constants",
         "must be estimated or given for this problem: only the quadratics know theirs exactly",
         () -> "exact");

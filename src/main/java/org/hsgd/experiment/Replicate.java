@@ -28,8 +28,9 @@ public record Replicate(int point, ExperimentSpec spec, long seed) implements ja
 
   /**
    * A key for the replicate's results: a hash of everything that decides them (problem, topology,
-   * grouping, run settings, variants, the seed and the results version) and nothing else (not the
-   * name, not the other seeds), so that an interrupted study finds the replicates it already has.
+   * grouping, run settings, variants, whether constants are estimated along the runs, the seed and
+   * the results version) and nothing else (not the name, not the other seeds), so that an
+   * interrupted study finds the replicates it already has.
    */
   public String key() {
     String text =
@@ -41,6 +42,7 @@ public record Replicate(int point, ExperimentSpec spec, long seed) implements ja
             spec.grouping().toString(),
             spec.run().toString(),
             "sandwich=" + spec.sandwich(),
+            "estimated=" + (spec.constants() instanceof ConstantsSpec.Estimated),
             "seed=" + seed);
     try {
       byte[] hash =

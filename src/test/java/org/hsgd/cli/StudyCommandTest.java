@@ -132,6 +132,41 @@ class StudyCommandTest {
   }
 
   @Test
+  void estimatedConstantsReachSparksExecutors(@TempDir Path dir) throws Exception {
+    // The spec crosses to the executors serialized: its constants arrive as a new instance.
+    Path config = dir.resolve("e.yaml");
+    Files.writeString(
+        config,
+        """
+        problem: {type: mlp}
+        data: {source: gaussian-mixture, classes: 3, features: 4, samples: 200}
+        model: {hidden: 4}
+        n: 4
+        groups: [2]
+        periods: [2, 4]
+        gamma: 0.05
+        T: 16
+        eval-every: 4
+        grid: {gamma: [0.02, 0.05]}
+        """);
+    Cli local = Cli.run("check", config.toString(), "--out", dir.resolve("l").toString());
+    Cli spark =
+        Cli.run(
+            "check",
+            config.toString(),
+            "--engine",
+            "spark",
+            "--master",
+            "local[2]",
+            "--out",
+            dir.resolve("s").toString());
+    assertEquals(local.exitCode(), spark.exitCode(), spark.err());
+    String summary = Files.readString(dir.resolve("s/check-summary.csv"));
+    assertTrue(summary.contains("estimated constants"), summary);
+    assertEquals(Files.readString(dir.resolve("l/check-summary.csv")), summary);
+  }
+
+  @Test
   void sparkShipsTheMnistDigitsToItsExecutors(@TempDir Path dir) throws Exception {
     TestData.assumeMnist();
     Path config = dir.resolve("m.yaml");
