@@ -171,7 +171,7 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     }
     c.sampleGradientSquares = squares;
     finish(x, grad, c.shard.length);
-    return loss / c.shard.length + 0.5 * l2 * dot(x, x);
+    return loss / c.shard.length + 0.5 * l2 * Vectors.dot(x, x);
   }
 
   /**
@@ -210,14 +210,6 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     for (int i = 0; i < grad.length; i++) {
       grad[i] = grad[i] * scale + l2 * x[i];
     }
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   /** One pass over the test set: each sample's logits give its prediction and its loss. */

@@ -1,9 +1,5 @@
 package org.hsgd.sim;
 
-import static org.hsgd.sim.HessianLanczos.axpy;
-import static org.hsgd.sim.HessianLanczos.dot;
-import static org.hsgd.sim.HessianLanczos.scale;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,7 +133,7 @@ final class ConstantsEstimator<C> {
       double sumSq = 0;
       for (int s = 0; s < NOISE_SAMPLES; s++) {
         problem.stochasticGradient(x, g, context);
-        double deviation = distanceSquared(g, gradient);
+        double deviation = Vectors.distanceSquared(g, gradient);
         sum += deviation;
         sumSq += deviation * deviation;
       }
@@ -160,10 +156,10 @@ final class ConstantsEstimator<C> {
    */
   private double largestRitzValue(int worker, double[] x, double[] gradient, HessianLanczos l) {
     double[] direction = directions[worker];
-    double gradientNorm = Math.sqrt(dot(gradient, gradient));
+    double gradientNorm = Math.sqrt(Vectors.dot(gradient, gradient));
     if (points == 0 && gradientNorm > 0) {
-      scale(direction, 1 / Math.sqrt(dot(direction, direction)));
-      axpy(direction, 1 / gradientNorm, gradient);
+      Vectors.scale(direction, 1 / Math.sqrt(Vectors.dot(direction, direction)));
+      Vectors.axpy(direction, 1 / gradientNorm, gradient);
     }
     double value =
         l.largest(
@@ -207,14 +203,5 @@ final class ConstantsEstimator<C> {
                 ? NOISE_SAMPLES + " sampled stochastic gradients per worker and point"
                 : "per-sample gradients",
             problem.lossLowerBound()));
-  }
-
-  private static double distanceSquared(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double e = a[i] - b[i];
-      s += e * e;
-    }
-    return s;
   }
 }

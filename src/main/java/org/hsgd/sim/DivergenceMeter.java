@@ -66,36 +66,15 @@ final class DivergenceMeter {
         }
         java.util.Arrays.fill(mean, 0);
         for (int c : kids) {
-          axpy(mean, sizes[k - 1][c], means[k - 1][c]);
+          Vectors.axpy(mean, sizes[k - 1][c], means[k - 1][c]);
         }
-        scale(mean, 1.0 / sizes[k][g]);
+        Vectors.scale(mean, 1.0 / sizes[k][g]);
         for (int c : kids) {
-          term += sizes[k - 1][c] * distanceSquared(means[k - 1][c], mean);
+          term += sizes[k - 1][c] * Vectors.distanceSquared(means[k - 1][c], mean);
         }
       }
       terms[k - 1] = term / total;
     }
     return means[grouping.levelCount()][0];
-  }
-
-  private static void axpy(double[] y, double a, double[] x) {
-    for (int i = 0; i < y.length; i++) {
-      y[i] += a * x[i];
-    }
-  }
-
-  private static void scale(double[] y, double a) {
-    for (int i = 0; i < y.length; i++) {
-      y[i] *= a;
-    }
-  }
-
-  private static double distanceSquared(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
-    }
-    return s;
   }
 }

@@ -59,10 +59,10 @@ final class HessianLanczos {
       double[] gradient,
       double[] direction,
       int maxSteps) {
-    double h = ConstantsEstimator.DIFFERENCE_STEP * Math.max(1, Math.sqrt(dot(x, x)));
+    double h = ConstantsEstimator.DIFFERENCE_STEP * Math.max(1, Math.sqrt(Vectors.dot(x, x)));
     double[] w = product;
     System.arraycopy(direction, 0, basis[0], 0, d);
-    scale(basis[0], 1 / Math.sqrt(dot(basis[0], basis[0])));
+    Vectors.scale(basis[0], 1 / Math.sqrt(Vectors.dot(basis[0], basis[0])));
     int m = 0;
     while (m < maxSteps) {
       double[] q = basis[m];
@@ -73,18 +73,18 @@ final class HessianLanczos {
       for (int i = 0; i < d; i++) {
         w[i] = (w[i] - gradient[i]) / h;
       }
-      alpha[m] = dot(w, q);
+      alpha[m] = Vectors.dot(w, q);
       for (int k = 0; k <= m; k++) { // w - alpha q_m - beta q_(m-1), and against the rest
-        axpy(w, -dot(w, basis[k]), basis[k]);
+        Vectors.axpy(w, -Vectors.dot(w, basis[k]), basis[k]);
       }
       m++;
-      double norm = Math.sqrt(dot(w, w));
+      double norm = Math.sqrt(Vectors.dot(w, w));
       if (m == maxSteps || norm <= 1e-10 * Math.abs(alpha[m - 1])) {
         break;
       }
       beta[m - 1] = norm;
       System.arraycopy(w, 0, basis[m], 0, d);
-      scale(basis[m], 1 / norm);
+      Vectors.scale(basis[m], 1 / norm);
     }
     steps = m;
     return ritz(m, direction);
@@ -109,28 +109,8 @@ final class HessianLanczos {
     }
     Arrays.fill(direction, 0);
     for (int k = 0; k < m; k++) {
-      axpy(direction, weights[k], basis[k]);
+      Vectors.axpy(direction, weights[k], basis[k]);
     }
     return Math.abs(value);
-  }
-
-  static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  static void axpy(double[] y, double a, double[] x) {
-    for (int i = 0; i < y.length; i++) {
-      y[i] += a * x[i];
-    }
-  }
-
-  static void scale(double[] y, double a) {
-    for (int i = 0; i < y.length; i++) {
-      y[i] *= a;
-    }
   }
 }
