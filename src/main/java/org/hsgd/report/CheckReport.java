@@ -159,9 +159,7 @@ public final class CheckReport {
         .append("\n");
     for (Check check : result.checks()) {
       Table table = check.table().copy();
-      if (table.columnNames().contains("reason")) {
-        table.removeColumns("reason");
-      }
+      dropColumns(table, "reason", CONSTANTS);
       tex.append("\n")
           .append(
               Tables.latex(
@@ -241,6 +239,18 @@ public final class CheckReport {
     return notes;
   }
 
+  /** The column that names the constants: for the figures' captions, said in words elsewhere. */
+  private static final String CONSTANTS = "constants";
+
+  /** Removes those of the columns the table has. */
+  private static void dropColumns(Table table, String... columns) {
+    for (String column : columns) {
+      if (table.columnNames().contains(column)) {
+        table.removeColumns(column);
+      }
+    }
+  }
+
   private static void section(StringBuilder out, Check check) {
     out.append(check.title()).append(": ").append(check.verdict().label());
     if (!check.basis().isEmpty()) {
@@ -252,8 +262,9 @@ public final class CheckReport {
     out.append(NL);
     if (check.verdict() != Verdict.NOT_APPLICABLE || check.reason().isEmpty()) {
       Table shown = check.table().copy();
-      if (check.verdict() != Verdict.NOT_APPLICABLE && shown.columnNames().contains("reason")) {
-        shown.removeColumns("reason"); // said below, in the lines that follow the verdict
+      dropColumns(shown, CONSTANTS); // said beside the verdict
+      if (check.verdict() != Verdict.NOT_APPLICABLE) {
+        dropColumns(shown, "reason"); // said below, in the lines that follow the verdict
       }
       out.append(Tables.text(shown));
     }

@@ -229,9 +229,9 @@ public final class PaperFigures {
    *     constants)
    */
   public static Figure timeAverages(Table curves, SeedBand band) {
-
     List<String> variants = distinct(curves, "variant");
     List<Curve> lines = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
     boolean anyUnguaranteed = false;
     for (int i = 0; i < variants.size(); i++) {
       String variant = variants.get(i);
@@ -242,34 +242,32 @@ public final class PaperFigures {
           java.util.Arrays.stream(rows.numberColumn("bound_numeric").asDoubleArray())
               .allMatch(Double::isFinite);
       String kind = numeric ? "numeric" : "closed";
-      boolean guaranteed = yes(rows, kind + "_guaranteed");
-      anyUnguaranteed |= !guaranteed;
+      kinds.add(variant + ": " + (numeric ? "numeric" : "closed form"));
+      anyUnguaranteed |= !yes(rows, kind + "_guaranteed");
       Curve bound =
-          overSeeds(
-              variant
-                  + ", "
-                  + (numeric ? "numeric" : "closed-form")
-                  + " bound"
-                  + (guaranteed ? "" : "*"),
-              rows,
-              "bound_" + kind,
-              band,
-              look.withDash(BOUND_DASH));
+          overSeeds(variant, rows, "bound_" + kind, band, look.withDash(BOUND_DASH).unlisted());
       lines.add(Curve.line(bound.label(), bound.x(), bound.y(), bound.look())); // no band
     }
+    // One legend entry for the bounds: each is drawn long-dashed in its variant's colour.
+    Curve any = lines.get(1);
+    lines.add(
+        Curve.line(
+            "its bound" + (anyUnguaranteed ? " (no guarantee at this \u03b3)" : ""),
+            new double[] {any.x()[0]},
+            new double[] {any.y()[0]},
+            new Curve.Look(2, BOUND_DASH, true, true)));
     return new Figure(
         "time-averages",
-        List.of(
-            Panel.of(
-                "iteration t",
-                "(1/t) \u03a3\u209b\u208d\u209c \u2016\u2207f(u\u209b)\u2016\u00b2",
-                lines)),
-        "running time average of |grad f(u_s)|^2 up to each checkpoint t (solid: mean over seeds, "
+        List.of(Panel.of("iteration t", "(1/t) \u03a3 \u2016\u2207f(u\u209b)\u2016\u00b2", lines)),
+        "running time average of |grad f(u_s)|^2 over s < t at each checkpoint t (solid: mean over"
+            + " seeds, "
             + band.caption()
-            + ") and each variant's bound at horizon t and the run's gamma (dashed, mean over"
-            + " seeds)"
+            + ") and, long-dashed in the same colour, each variant's bound at horizon t and the"
+            + " run's gamma (mean over seeds; "
+            + String.join(", ", kinds)
+            + ")"
             + constantsOf(curves)
-            + (anyUnguaranteed ? "; * no guarantee at this gamma" : ""));
+            + (anyUnguaranteed ? "; not a guarantee at the run's gamma" : ""));
   }
 
   /** Whether every row of a yes/no column (read back as text or as booleans) says yes. */
