@@ -41,7 +41,7 @@ public final class BoundReport {
     return switch (format) {
       case JSON -> Outputs.json(json());
       case CSV -> Tables.csv(table());
-      case LATEX -> Tables.latex(table(), latexNotes());
+      case LATEX -> Tables.commented(notes()) + paper().latex("tab:hsgd-bounds");
       case TABLE -> text();
     };
   }
@@ -133,15 +133,69 @@ public final class BoundReport {
     return t;
   }
 
-  /** The sandwich verdict and the notes, under a LaTeX table. */
-  private List<String> latexNotes() {
-    List<String> lines = new ArrayList<>();
-    lines.add(
-        "sandwich B(P_1) <= B(H-SGD) <= B(P_K): "
-            + (result.holds() ? "holds" : "violated")
-            + numericSandwich().map(h -> "; numeric: " + (h ? "holds" : "violated")).orElse(""));
-    lines.addAll(notes());
-    return lines;
+  /** The columns a paper shows: the periods, step sizes, both bounds and the horizons. */
+  private static final List<String> PAPER_COLUMNS =
+      List.of(
+          "gamma",
+          "gamma_max",
+          "total",
+          "numeric",
+          "numeric_gamma",
+          "T_for_target",
+          "T_for_target_numeric");
+
+  /**
+   * The three algorithms as a paper shows them, for the terminal and LaTeX: the terms and checks
+   * stay in the CSV and JSON.
+   */
+  PaperTable paper() {
+    Table full = table();
+    List<String> shown = new ArrayList<>();
+    shown.add("algorithm");
+    shown.addAll(TidyTables.periodColumns(query.scenario().hierarchy().levelCount()));
+    PAPER_COLUMNS.stream().filter(full.columnNames()::contains).forEach(shown::add);
+    Table selected = full.selectColumns(shown.toArray(String[]::new));
+    selected.setName("bounds");
+    String sandwich =
+        "Bounds of local SGD at P_1, H-SGD and local SGD at P_K, "
+            + query.scenario().hierarchy().describe()
+            + ", T = "
+            + query.iterations()
+            + ": the sandwich "
+            + (result.holds() ? "holds" : "fails")
+            + numericSandwich()
+                .map(
+                    h -> "; on the numeric bounds " + (h ? "it holds" : "it fails") + " (observed)")
+                .orElse("")
+            + ".";
+    Hierarchy h = query.scenario().hierarchy();
+    String latex =
+        "Bounds of local SGD at $P_1$, H-SGD and local SGD at $P_K$ for $n="
+            + h.workers()
+            + "$ workers, groups $N=("
+            + joined(h.groupCountsBelowTop())
+            + ")$, periods $P=("
+            + joined(h.periods())
+            + ")$ and $T="
+            + query.iterations()
+            + "$: the sandwich "
+            + (result.holds() ? "holds" : "fails")
+            + numericSandwich()
+                .map(
+                    ok ->
+                        "; on the numeric bounds " + (ok ? "it holds" : "it fails") + " (observed)")
+                .orElse("")
+            + ".";
+    PaperTable generic = Tables.paper(selected, new PaperTable.Text(sandwich, latex), List.of());
+    List<PaperTable.Text> labels = Labels.sandwich(query.scenario().hierarchy().periods());
+    List<List<PaperTable.Cell>> rows = new ArrayList<>();
+    for (int r = 0; r < generic.rows().size(); r++) {
+      List<PaperTable.Cell> row = new ArrayList<>(generic.rows().get(r));
+      row.set(0, labels.get(r));
+      rows.add(row);
+    }
+    return new PaperTable(
+        generic.name(), generic.caption(), generic.headers(), rows, generic.notes());
   }
 
   /**
@@ -162,6 +216,14 @@ public final class BoundReport {
 
   private static double numericValue(BoundResult r, ToDoubleFunction<NumericTerms> value) {
     return r.numeric().map(value::applyAsDouble).orElse(Double.NaN);
+  }
+
+  private static String joined(long[] values) {
+    return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
+  }
+
+  private static String joined(int[] values) {
+    return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
   }
 
   /** What a reader must know to use the numbers correctly. */
@@ -242,19 +304,24 @@ public final class BoundReport {
         .append(", T=")
         .append(query.iterations())
         .append(System.lineSeparator());
-    out.append(Tables.text(table()));
-    out.append("sandwich (local SGD P_1 <= H-SGD <= local SGD P_K): ")
-        .append(result.holds() ? "holds" : "FAILS")
-        .append(
-            numericSandwich()
+    PaperTable paper = paper();
+    out.append(
+        new PaperTable(
+                paper.name(), PaperTable.Text.of(""), paper.headers(), paper.rows(), List.of())
+            .text(Lines.TERMINAL_WIDTH));
+    String sandwich =
+        "sandwich (local SGD P_1 <= H-SGD <= local SGD P_K): "
+            + (result.holds() ? "holds" : "FAILS")
+            + numericSandwich()
                 .map(
                     ordered ->
                         "; on the numeric bounds: "
                             + (ordered ? "holds" : "FAILS")
                             + " (observed, not proven)")
-                .orElse(""))
-        .append(System.lineSeparator());
-    notes().forEach(n -> out.append("note: ").append(n).append(System.lineSeparator()));
+                .orElse("");
+    out.append(Lines.fit(sandwich)).append(System.lineSeparator());
+    notes().forEach(n -> out.append(Lines.fit("note: " + n)).append(System.lineSeparator()));
+    out.append("the terms of each bound: --format csv or json").append(System.lineSeparator());
     return out.toString();
   }
 

@@ -10,7 +10,6 @@ import org.hsgd.check.CheckResult;
 import org.hsgd.check.CheckSettings;
 import org.hsgd.check.Numbers;
 import org.hsgd.check.TimeAverageCheck;
-import org.hsgd.check.Verdict;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Run;
 import org.hsgd.experiment.RunBounds;
@@ -119,36 +118,67 @@ public final class CheckReport {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** The report for the terminal: each check's table and verdict, then the overall verdict. */
+  /**
+   * The report for the terminal, at most {@link Lines#TERMINAL_WIDTH} wide: each check's table and
+   * verdict, the summary, then the overall verdict.
+   */
   public String text() {
     StringBuilder out = new StringBuilder();
     List<Variant> v = spec.variants();
-    out.append("check of ")
-        .append(spec.name())
-        .append(": ")
-        .append(v.stream().map(Variant::label).collect(Collectors.joining(", ")))
-        .append("; ")
-        .append(spec.seeds())
-        .append(spec.seeds() == 1 ? " seed" : " seeds")
-        .append(", gamma = ")
-        .append(spec.run().stepSize())
-        .append(", T = ")
-        .append(spec.run().iterations())
-        .append(NL)
-        .append(NL);
+    String heading =
+        "check of "
+            + spec.name()
+            + ": "
+            + v.stream().map(Variant::label).collect(Collectors.joining(", "))
+            + "; "
+            + spec.seeds()
+            + (spec.seeds() == 1 ? " seed" : " seeds")
+            + ", gamma = "
+            + spec.run().stepSize()
+            + ", T = "
+            + spec.run().iterations();
+    out.append(Lines.fit(heading)).append(NL).append(NL);
+    CheckTables tables = new CheckTables(v, spec.seeds());
     for (Check check : result.checks()) {
-      section(out, check);
+      out.append(
+              tables
+                  .of(check)
+                  .map(t -> t.text(Lines.TERMINAL_WIDTH))
+                  .orElseGet(() -> Lines.fit(CheckTables.caption(check)) + NL))
+          .append(NL);
     }
-    out.append(Tables.text(summary()));
-    notes().forEach(n -> out.append("note: ").append(n).append(NL));
+    out.append(summaryTable().text(Lines.TERMINAL_WIDTH));
+    notes().forEach(n -> out.append(Lines.fit("note: " + n)).append(NL));
     out.append("verdict: ").append(result.verdict().label()).append(NL);
-    problems().forEach(p -> out.append("  ").append(p).append(NL));
+    problems().forEach(p -> out.append(Lines.fit("  " + p)).append(NL));
     return out.toString();
   }
 
+  /** The summary for the terminal: the detail column wraps. */
+  private PaperTable summaryTable() {
+    List<List<PaperTable.Cell>> rows = new ArrayList<>();
+    for (Check c : result.checks()) {
+      rows.add(
+          List.of(
+              PaperTable.Text.of(c.name()),
+              PaperTable.Text.of(c.verdict().label()),
+              PaperTable.Text.of(
+                  c.basis().isEmpty() ? c.detail() : c.detail() + "; " + c.basis())));
+    }
+    return new PaperTable(
+        "summary",
+        PaperTable.Text.of(""),
+        List.of(
+            PaperTable.Header.words("check"),
+            PaperTable.Header.words("verdict"),
+            PaperTable.Header.words("detail")),
+        rows,
+        List.of());
+  }
+
   /**
-   * The three checks as booktabs tables for a paper, each with its verdict under it, and the
-   * overall verdict.
+   * The checks as LaTeX floats for a paper, one per check that has numbers, each with its verdict
+   * in the caption; the report's notes as comments.
    */
   public String latex() {
     StringBuilder tex = new StringBuilder();
@@ -156,19 +186,17 @@ public final class CheckReport {
         .append(spec.name())
         .append(" (hsgd): verdict ")
         .append(result.verdict().label())
-        .append("\n");
+        .append("\n% needs \\usepackage{booktabs,siunitx,amsmath}\n");
+    notes().forEach(n -> tex.append("% note: ").append(n).append("\n"));
+    CheckTables tables = new CheckTables(spec.variants(), spec.seeds());
+    String label =
+        "tab:hsgd-" + spec.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     for (Check check : result.checks()) {
-      Table table = check.table().copy();
-      dropColumns(table, "reason", CONSTANTS);
-      tex.append("\n")
-          .append(
-              Tables.latex(
-                  table,
-                  List.of(
-                      check.caption()
-                          + ": "
-                          + check.verdict().label()
-                          + (check.basis().isEmpty() ? "" : " (" + check.basis() + ")"))));
+      tables
+          .of(check)
+          .ifPresentOrElse(
+              t -> tex.append("\n").append(t.latex(label + "-" + t.name())),
+              () -> tex.append("% ").append(CheckTables.caption(check)).append("\n"));
     }
     return tex.toString();
   }
@@ -248,29 +276,6 @@ public final class CheckReport {
       if (table.columnNames().contains(column)) {
         table.removeColumns(column);
       }
-    }
-  }
-
-  private static void section(StringBuilder out, Check check) {
-    out.append(check.title()).append(": ").append(check.verdict().label());
-    if (!check.basis().isEmpty()) {
-      out.append(" [").append(check.basis()).append("]");
-    }
-    if (!check.reason().isEmpty()) {
-      out.append(" (").append(check.reason()).append(")");
-    }
-    out.append(NL);
-    if (check.verdict() != Verdict.NOT_APPLICABLE || check.reason().isEmpty()) {
-      Table shown = check.table().copy();
-      dropColumns(shown, CONSTANTS); // said beside the verdict
-      if (check.verdict() != Verdict.NOT_APPLICABLE) {
-        dropColumns(shown, "reason"); // said below, in the lines that follow the verdict
-      }
-      out.append(Tables.text(shown));
-    }
-    out.append(NL);
-    if (!check.note().isEmpty()) {
-      out.append("  ").append(check.note()).append(NL).append(NL);
     }
   }
 }

@@ -43,14 +43,20 @@ public final class PlanReport {
     return switch (format) {
       case JSON -> Outputs.json(json());
       case CSV -> Tables.csv(table());
-      case LATEX -> Tables.latex(table(), List.of());
+      case LATEX ->
+          Tables.commented(notes())
+              + Tables.latex(
+                  table(),
+                  "Hierarchies ranked by wall-clock time to reach the bound " + target + ".",
+                  List.of(),
+                  "tab:hsgd-plans");
       case TABLE ->
           "Hierarchies ranked by wall-clock time to reach bound "
               + target
               + System.lineSeparator()
               + Tables.text(table())
               + notes().stream()
-                  .map(n -> "note: " + n + System.lineSeparator())
+                  .map(n -> Lines.fit("note: " + n) + System.lineSeparator())
                   .collect(Collectors.joining());
     };
   }

@@ -1,11 +1,11 @@
 package org.hsgd.report;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -20,9 +20,9 @@ public final class Tables {
     return out.toString();
   }
 
-  /** A text table for the terminal, numbers to six significant digits. */
+  /** A text table for the terminal, at most {@link Lines#TERMINAL_WIDTH} wide. */
   public static String text(Table table) {
-    return formatted(table).printAll() + System.lineSeparator();
+    return paper(table, PaperTable.Text.of(""), List.of()).text(Lines.TERMINAL_WIDTH);
   }
 
   /** Column headers in mathematical notation; other columns show their name in words. */
@@ -56,100 +56,64 @@ public final class Tables {
           Map.entry("gamma_local_PK", "$\\gamma_{P_K}$"));
 
   /**
-   * A booktabs LaTeX tabular: math headers where the column is a symbol, numbers to four
-   * significant digits ({@code $1.234\times10^{-5}$} outside 0.001 to 99999), and the notes (a
-   * verdict, say) as footnote-size lines under the rule.
+   * The table as a paper shows it: headers in the paper's notation where the column is a symbol,
+   * numbers to four significant digits, counts in full, other cells as text.
    */
-  public static String latex(Table table, List<String> notes) {
-    Table shown = formatted(table, null);
-    StringBuilder tex = new StringBuilder();
-    tex.append("% ").append(table.name()).append(" (hsgd); needs \\usepackage{booktabs}\n");
-    tex.append("\\begin{tabular}{l")
-        .append("r".repeat(shown.columnCount() - 1))
-        .append("}\n\\toprule\n");
-    tex.append(
-            String.join(
-                " & ",
-                shown.columnNames().stream()
-                    .map(n -> MATH_HEADERS.getOrDefault(n, escape(n.replace('_', ' '))))
-                    .toList()))
-        .append(" \\\\\n\\midrule\n");
-    for (int row = 0; row < shown.rowCount(); row++) {
-      StringBuilder line = new StringBuilder();
-      for (int col = 0; col < shown.columnCount(); col++) {
-        String cell = shown.getString(row, col);
-        line.append(col == 0 ? "" : " & ").append(cell.startsWith("$") ? cell : escape(cell));
+  public static PaperTable paper(
+      Table table, PaperTable.Text caption, List<PaperTable.Text> notes) {
+    List<PaperTable.Header> headers = new ArrayList<>();
+    for (String name : table.columnNames()) {
+      headers.add(
+          new PaperTable.Header(
+              PLAIN_HEADERS.getOrDefault(name, name),
+              MATH_HEADERS.getOrDefault(name, Latex.text(name.replace('_', ' ')))));
+    }
+    List<List<PaperTable.Cell>> rows = new ArrayList<>();
+    for (int row = 0; row < table.rowCount(); row++) {
+      List<PaperTable.Cell> cells = new ArrayList<>();
+      for (Column<?> column : table.columns()) {
+        cells.add(cell(column, row));
       }
-      tex.append(line).append(" \\\\\n");
+      rows.add(cells);
     }
-    tex.append("\\bottomrule\n");
-    for (String note : notes) {
-      tex.append("\\multicolumn{")
-          .append(shown.columnCount())
-          .append("}{l}{\\footnotesize ")
-          .append(escape(note))
-          .append("} \\\\\n");
-    }
-    return tex.append("\\end{tabular}\n").toString();
+    return new PaperTable(table.name(), caption, headers, rows, notes);
   }
 
-  /** A number as LaTeX: 0.1235, 1235, or $1.235\times10^{-5}$. */
-  static String latexNumber(double value) {
-    if (Double.isNaN(value)) {
-      return "";
+  private static PaperTable.Cell cell(Column<?> column, int row) {
+    if (column.isMissing(row)) {
+      return PaperTable.EMPTY;
     }
-    if (value == 0 || (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e5)) {
-      return new java.math.BigDecimal(value)
-          .round(new java.math.MathContext(4))
-          .stripTrailingZeros()
-          .toPlainString();
+    // instanceof, not type() ==: Tablesaw's type singletons depend on class-initialisation order.
+    if (column instanceof DoubleColumn numbers) {
+      return PaperTable.Number.of(numbers.getDouble(row));
     }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "$\\infty$" : "$-\\infty$";
+    if (column instanceof NumberColumn<?, ?> counts) {
+      return PaperTable.Number.count((long) counts.getDouble(row));
     }
-    int exponent = (int) Math.floor(Math.log10(Math.abs(value)));
-    String mantissa =
-        new java.math.BigDecimal(value / Math.pow(10, exponent))
-            .round(new java.math.MathContext(4))
-            .stripTrailingZeros()
-            .toPlainString();
-    return "$" + mantissa + "\\times10^{" + exponent + "}$";
+    return PaperTable.Text.of(column.getString(row));
   }
 
-  private static Table formatted(Table table) {
-    return formatted(table, "%.6g");
+  /** Lines as LaTeX comments, with the packages the tables need: for the author, not the page. */
+  public static String commented(List<String> notes) {
+    StringBuilder tex = new StringBuilder("% hsgd; needs \\usepackage{booktabs,siunitx,amsmath}\n");
+    notes.forEach(n -> tex.append("% note: ").append(n).append('\n'));
+    return tex.toString();
   }
 
-  /** A copy with every double column as text in the given format, or as LaTeX for null. */
-  private static Table formatted(Table table, String numberFormat) {
-    Table copy = Table.create(table.name());
-    for (Column<?> column : table.columns()) {
-      // instanceof, not type() ==: Tablesaw's type singletons depend on class-initialisation order.
-      if (column instanceof DoubleColumn numbers) {
-        StringColumn text = StringColumn.create(column.name());
-        for (int row = 0; row < numbers.size(); row++) {
-          double value = numbers.getDouble(row);
-          text.append(
-              numbers.isMissing(row)
-                  ? ""
-                  : numberFormat == null
-                      ? latexNumber(value)
-                      : String.format(Locale.ROOT, numberFormat, value));
-        }
-        copy.addColumns(text);
-      } else {
-        copy.addColumns(column.copy());
-      }
-    }
-    return copy;
-  }
+  /** Headers on the terminal where the column's name is not the symbol a reader knows. */
+  private static final Map<String, String> PLAIN_HEADERS =
+      Map.of(
+          "total", "B",
+          "numeric", "B_num",
+          "numeric_gamma", "gamma_num",
+          "numeric_over_closed", "B_num/B",
+          "T_for_target", "T*",
+          "T_for_target_numeric", "T*_num");
 
-  private static String escape(String s) {
-    return s.replace("\\", "\\textbackslash{}")
-        .replace("_", "\\_")
-        .replace("&", "\\&")
-        .replace("%", "\\%")
-        .replace("#", "\\#")
-        .replace("$", "\\$");
+  /** The table as a LaTeX float ({@link PaperTable#latex}) with its caption and notes. */
+  public static String latex(Table table, String caption, List<String> notes, String label) {
+    return paper(
+            table, PaperTable.Text.of(caption), notes.stream().map(PaperTable.Text::of).toList())
+        .latex(label);
   }
 }

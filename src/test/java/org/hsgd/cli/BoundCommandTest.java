@@ -131,17 +131,20 @@ class BoundCommandTest {
   }
 
   @Test
-  void latexIsABooktabsTabular() {
+  void latexIsABooktabsTableWithAlignedNumbers() {
     Cli cli = Cli.run(with(TWO_LEVEL, "--format", "latex"));
     assertEquals(0, cli.exitCode(), cli.err());
-    assertTrue(cli.out().contains("\\begin{tabular}{l" + "r".repeat(14) + "}"), cli.out());
+    assertTrue(cli.out().contains("\\begin{table}[tbp]"), "fits a column: " + cli.out());
+    assertTrue(cli.out().contains("{lS[table-format=1.0,group-digits=false]S[table"), cli.out());
     assertTrue(cli.out().contains("\\toprule") && cli.out().contains("\\bottomrule"));
-    assertTrue(cli.out().contains("hsgd & 2 & 4 & "), "typed periods, I and G: " + cli.out());
-    assertTrue(cli.out().contains(" & 0.34 & "), cli.out());
-    assertTrue(cli.out().contains("$\\gamma_{\\max}$"), "math headers");
     assertTrue(
-        cli.out().contains("{\\footnotesize sandwich B(P\\_1) <= B(H-SGD) <= B(P\\_K): holds"),
-        "the verdict under the table: " + cli.out());
+        cli.out().contains("H-SGD, $I=2$, $G=4$ & 2 & 4 & "),
+        "the algorithm in notation, its periods I and G: " + cli.out());
+    assertTrue(cli.out().contains(" & 0.34 & "), cli.out());
+    assertTrue(cli.out().contains("{$\\gamma_{\\max}$}"), "math headers");
+    assertTrue(cli.out().contains("$T=100$: the sandwich holds"), "the verdict in the caption");
+    assertTrue(
+        cli.out().contains("% note: all three bounds at the given gamma"), "the notes as comments");
   }
 
   @Test
@@ -149,7 +152,8 @@ class BoundCommandTest {
     Cli cli = Cli.run(TWO_LEVEL);
     assertEquals(0, cli.exitCode(), cli.err());
     assertTrue(cli.out().contains("2 level(s): n=4 N=[2] P=[2, 4]"), cli.out());
-    assertTrue(cli.out().contains("0.340000"), cli.out());
+    assertTrue(cli.out().contains("  0.34  "), cli.out());
+    assertTrue(cli.out().lines().allMatch(l -> l.length() <= 120), cli.out());
     assertTrue(cli.out().contains("sandwich (local SGD P_1 <= H-SGD <= local SGD P_K): holds"));
   }
 

@@ -6,6 +6,11 @@ import java.io.StringWriter;
 /** Runs the command line in-process and captures what it prints. */
 record Cli(int exitCode, String out, String err) {
 
+  /** The output with wrapped lines joined again: what was one line before the terminal's width. */
+  String flatOut() {
+    return out.replaceAll("\n +", " ");
+  }
+
   static Cli run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
