@@ -11,6 +11,7 @@ import org.hsgd.InvalidInputException;
 import org.hsgd.figure.FigureFormat;
 import org.hsgd.figure.PaperStyle;
 import org.hsgd.figure.SeedBand;
+import org.hsgd.figure.Venue;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.TraceMetric;
 import picocli.CommandLine.Option;
@@ -22,25 +23,46 @@ import picocli.CommandLine.Option;
 final class FigureOptions {
   /** The keys of a config's {@code figures:} block. */
   static final Set<String> KEYS =
-      Set.of("width", "height", "font-size", "formats", "band", "metrics");
+      Set.of("style", "width", "height", "font-size", "columns", "formats", "band", "metrics");
+
+  @Option(
+      names = "--style",
+      paramLabel = "VENUE",
+      description =
+          "aaai, icml, neurips, ieee or default: the venue's column width, figure text sizes and a"
+              + " Times-metric serif font; panel heights by the golden ratio")
+  String style;
 
   @Option(
       names = "--figure-width",
       paramLabel = "W",
-      description = "one-column (3.3 in, default), two-column (6.9 in) or a width in inches")
+      description =
+          "column (the style's column, default), text (its text width) or a width in inches;"
+              + " one-column and two-column mean the same")
   String width;
 
   @Option(
       names = "--figure-height",
       paramLabel = "H",
-      description = "height of one panel in inches (default 2.3, two-column 2.6)")
+      description =
+          "height of one panel in inches (default style 2.3, two-column 2.6; venues: golden ratio)")
   String height;
 
   @Option(
       names = "--font-size",
       paramLabel = "PT",
-      description = "text size in points (default 8, two-column 9)")
+      description =
+          "axis title size in points (default 8, two-column 9; venues 9); ticks and legend a point"
+              + " smaller where the venue allows")
   String fontSize;
+
+  @Option(
+      names = "--panel-columns",
+      paramLabel = "N",
+      description =
+          "panels per row (default: side by side from 5 in wide, at most three to a row;"
+              + " stacked below)")
+  String columns;
 
   @Option(
       names = "--formats",
@@ -70,9 +92,11 @@ final class FigureOptions {
       block.requireKnown(KEYS, "figures");
       values.putAll(block.asMap());
     }
+    put(values, "style", style);
     put(values, "width", width);
     put(values, "height", height);
     put(values, "font-size", fontSize);
+    put(values, "columns", columns);
     put(values, "formats", formats);
     put(values, "band", band);
     put(values, "metrics", metrics);
@@ -83,9 +107,11 @@ final class FigureOptions {
   String given() {
     StringBuilder flags = new StringBuilder();
     String[][] all = {
+      {"--style", style},
       {"--figure-width", width},
       {"--figure-height", height},
       {"--font-size", fontSize},
+      {"--panel-columns", columns},
       {"--formats", formats},
       {"--band", band},
       {"--metrics", metrics}
@@ -105,20 +131,36 @@ final class FigureOptions {
   }
 
   private static FigureSettings parse(Settings s) {
-    PaperStyle style = PaperStyle.oneColumn();
+    Venue venue = Venue.DEFAULT;
+    if (s.has("style")) {
+      venue = Venue.byKey(s.text("style"));
+      if (venue == null) {
+        throw new InvalidInputException(
+            "figures.style",
+            "must be aaai, icml, neurips, ieee or default",
+            "'" + s.text("style") + "'");
+      }
+    }
+    PaperStyle style = venue.column();
     if (s.has("width")) {
       String w = s.text("width");
       style =
           switch (w) {
-            case "one-column" -> PaperStyle.oneColumn();
-            case "two-column" -> PaperStyle.twoColumn();
+            case "column", "one-column" -> venue.column();
+            case "text", "two-column" -> venue.text();
             default -> {
               double inches = Settings.parseNumber("figures.width", w);
               PaperStyle preset =
-                  inches >= PaperStyle.TWO_COLUMN ? PaperStyle.twoColumn() : PaperStyle.oneColumn();
+                  venue == Venue.DEFAULT && inches >= PaperStyle.TWO_COLUMN
+                      ? PaperStyle.twoColumn()
+                      : style;
               yield preset.withSize(inches, preset.heightInches());
             }
           };
+    }
+    if (s.has("columns")) {
+      style =
+          style.withPanelColumns((int) Settings.parseNumber("figures.columns", s.raw("columns")));
     }
     if (s.has("height")) {
       style =

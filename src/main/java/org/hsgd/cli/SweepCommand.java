@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "The sandwich over one swept parameter, as CSV, plot and manifest.",
-      "Evaluates local SGD with P_1, H-SGD and local SGD with P_K over one parameter given as a list or range in the config's sweep: block, and writes <name>.csv, <name>.png/.svg/.pdf and <name>.manifest.json."
+      "Evaluates local SGD with P_1, H-SGD and local SGD with P_K over one parameter given as a list or range in the config's sweep: block, and writes <name>.csv, <name>.tex (a LaTeX table), <name>.png/.svg/.pdf and <name>.manifest.json."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -83,6 +83,10 @@ final class SweepCommand implements Callable<Integer> {
     Map<Path, byte[]> files = new LinkedHashMap<>();
     files.put(
         dir.resolve(name + ".csv"), Tables.csv(report.table()).getBytes(StandardCharsets.UTF_8));
+    files.put(
+        dir.resolve(name + ".tex"),
+        (Tables.commented(List.of()) + report.paper().latex("tab:hsgd-" + name))
+            .getBytes(StandardCharsets.UTF_8));
     files.putAll(FigureRenderer.files(report.figure(name), dir, figureSettings.style()));
     List<String> written = files.keySet().stream().map(Path::toString).toList();
     String rerun =

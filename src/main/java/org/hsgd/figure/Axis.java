@@ -74,19 +74,26 @@ enum Axis {
         : new Curve(c.label(), log(c.x()), c.y(), c.low(), c.high(), c.look());
   }
 
-  /** The curve with log10 taken of its y values and band on a logarithmic axis. */
+  /**
+   * The curve with log10 taken of its y values and band on a logarithmic axis. A band's lower edge
+   * at or below 0 (a wide ci95 band, say) has no place on the axis: it is drawn at mean^2 / upper,
+   * the band symmetric in log scale, so that it follows the curve instead of spiking to the floor.
+   */
   Curve onY(Curve c) {
     if (this == LINEAR) {
       return c;
     }
     double[] y = log(c.y());
+    double[] high = c.hasBand() ? log(c.high()) : null;
     double[] low = c.hasBand() ? log(c.low()) : null;
     if (low != null) {
       for (int i = 0; i < low.length; i++) {
-        low[i] = Double.isFinite(low[i]) ? low[i] : y[i]; // a band edge at or below 0
+        if (!Double.isFinite(low[i]) && Double.isFinite(y[i])) {
+          low[i] = Double.isFinite(high[i]) ? Math.min(y[i], 2 * y[i] - high[i]) : y[i];
+        }
       }
     }
-    return new Curve(c.label(), c.x(), y, low, c.hasBand() ? log(c.high()) : null, c.look());
+    return new Curve(c.label(), c.x(), y, low, high, c.look());
   }
 
   private static double[] log(double[] values) {

@@ -10,7 +10,8 @@ import java.awt.geom.Rectangle2D;
 
 /**
  * The look of a curve on paper: a colour of Okabe and Ito's colour-blind-safe palette, a dash
- * pattern and a marker shape, so that curves stay apart in greyscale.
+ * pattern, and a marker shape that goes with the colour (curves of one algorithm share it), so that
+ * curves stay apart in greyscale.
  */
 record CurveStyle(Color tone, BasicStroke stroke, int marker, boolean markers) {
   private static final Color[] TONES = {
@@ -35,13 +36,16 @@ record CurveStyle(Color tone, BasicStroke stroke, int marker, boolean markers) {
     return new CurveStyle(
         TONES[look.tone() % TONES.length],
         new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f),
-        look.dash() % MARKER_SHAPES,
+        look.tone() % MARKER_SHAPES,
         !look.connected() || (c.x().length > 1 && c.x().length <= MARKERS_UP_TO));
   }
 
-  /** The band's fill: the tone, mostly transparent. */
+  /**
+   * The band's fill: the tone, light enough (alpha 0.14) that three overlapping bands leave the
+   * curves on them readable instead of blending into one grey-brown area.
+   */
   Color bandFill() {
-    return new Color(tone.getRed(), tone.getGreen(), tone.getBlue(), 56);
+    return new Color(tone.getRed(), tone.getGreen(), tone.getBlue(), 36);
   }
 
   /** A filled circle, square, diamond, triangle or an open cross, centred on (x, y). */

@@ -5,9 +5,7 @@ import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
-import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
@@ -25,19 +23,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * Draws a {@link Figure} with XChart in the paper style and encodes it: PDF through PDFBox with
- * DejaVu Sans embedded, SVG through VectorGraphics2D with {@code <text>} elements, PNG at 300 dpi.
- * Sizes are in points (1/72 in), so a figure prints at its style's width.
+ * Draws a {@link Figure} with XChart in the paper style and encodes it: PDF through PDFBox with the
+ * style's font embedded, SVG through VectorGraphics2D with {@code <text>} elements and the font's
+ * used glyphs embedded, PNG at 300 dpi rendered from the PDF. Sizes are in points (1/72 in), so a
+ * figure prints at its style's width.
  */
 public final class FigureRenderer {
-  private static final String FONT_RESOURCE = "DejaVuSans.ttf";
-  private static final Font FONT = loadFont();
   private static final int PNG_DPI = 300;
 
   private FigureRenderer() {}
@@ -67,17 +67,37 @@ public final class FigureRenderer {
 
   private static byte[] encode(Figure figure, PaperStyle style, FigureFormat format)
       throws IOException {
-    Font font = FONT.deriveFont((float) style.fontPoints());
-    Layout panelsOnly = new Layout(figure, style, 0);
+    return format == FigureFormat.PNG ? png(pdf(figure, style)) : vector(figure, style, format);
+  }
+
+  /** The fonts of a figure: axis titles, small text (ticks and legend), and their fallbacks. */
+  record Fonts(Font label, Font small, Typeface typeface) {
+    Fonts(PaperStyle style) {
+      this(
+          style.typeface().at(style.labelPoints()),
+          style.typeface().at(style.smallPoints()),
+          style.typeface());
+    }
+
+    RichText rich(String text, Font font) {
+      return RichText.of(text, font, Typeface.SANS.at(font.getSize2D()));
+    }
+  }
+
+  private static byte[] vector(Figure figure, PaperStyle style, FigureFormat format)
+      throws IOException {
+    Fonts fonts = new Fonts(style);
+    int columns = style.columnsFor(figure.panels().size());
+    Layout panelsOnly = new Layout(figure, style, columns, 0);
     List<Panel> drawn = figure.panels().stream().map(FigureRenderer::asDrawn).toList();
     LegendPlacement.Choice legend =
-        LegendPlacement.choose(drawn, font, panelsOnly.panelWidth, panelsOnly.panelHeight);
+        LegendPlacement.choose(drawn, fonts, panelsOnly.panelWidth, panelsOnly.panelHeight);
     Legend strip =
         legend.panel() < 0
-            ? Legend.strip(drawn.get(0).curves(), font, panelsOnly.width)
+            ? Legend.strip(drawn.get(0).curves(), fonts, panelsOnly.width)
             : Legend.NONE;
-    Layout layout = new Layout(figure, style, (int) Math.ceil(strip.height()));
-    TextOutlines labels = new TextOutlines(font);
+    Layout layout = new Layout(figure, style, columns, (int) Math.ceil(strip.height()));
+    TextOutlines labels = new TextOutlines(fonts);
     List<PanelPainter> painters = new ArrayList<>();
     for (int i = 0; i < drawn.size(); i++) {
       Panel original = figure.panels().get(i);
@@ -89,83 +109,79 @@ public final class FigureRenderer {
               i == legend.panel() ? legend.corner() : null,
               layout.panelWidth,
               layout.panelHeight,
-              font,
+              fonts,
               labels));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    switch (format) {
-      case PNG -> {
-        double scale = PNG_DPI / 72.0;
-        BufferedImage image =
-            new BufferedImage(
-                (int) Math.round(layout.width * scale),
-                (int) Math.round(layout.height * scale),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.scale(scale, scale);
-        paint(g, painters, layout, strip);
-        g.dispose();
-        ImageIO.write(image, "png", out);
-      }
-      case SVG -> {
-        TextSvgGraphics g = new TextSvgGraphics(labels);
-        paint(g, painters, layout, strip);
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        new SVGProcessor()
-            .getDocument(g.getCommands(), new PageSize(0, 0, layout.width, layout.height))
-            .writeTo(raw);
-        out.write(
-            SvgCompaction.compact(raw.toString(StandardCharsets.UTF_8))
-                .replaceFirst("height=\"(\\d+)px\"", "height=\"$1pt\"")
-                .replaceFirst("width=\"(\\d+)px\"", "width=\"$1pt\"")
-                .getBytes(StandardCharsets.UTF_8));
-      }
-      case PDF -> {
-        try (PDDocument document = new PDDocument()) {
-          PDPage page = new PDPage(new PDRectangle(layout.width, layout.height));
-          document.addPage(page);
-          TextPdfGraphics g = new TextPdfGraphics(document, layout, labels);
-          try (PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
-            try (InputStream ttf = fontStream()) {
-              fonts.registerFont(FONT.getFontName(), ttf);
+    if (format == FigureFormat.SVG) {
+      TextSvgGraphics g = new TextSvgGraphics(labels);
+      paint(g, painters, layout, strip);
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      new SVGProcessor()
+          .getDocument(g.getCommands(), new PageSize(0, 0, style.widthInches() * 72, layout.height))
+          .writeTo(raw);
+      String svg =
+          SvgCompaction.compact(raw.toString(StandardCharsets.UTF_8))
+              .replaceFirst("height=\"([\\d.]+)px\"", "height=\"$1pt\"")
+              .replaceFirst("width=\"([\\d.]+)px\"", "width=\"$1pt\"");
+      out.write(SvgFonts.embed(svg).getBytes(StandardCharsets.UTF_8));
+    } else {
+      try (PDDocument document = new PDDocument()) {
+        // The page at the style's exact width (3.3125 in is 238.5 pt), the drawing in whole points.
+        PDPage page =
+            new PDPage(new PDRectangle((float) (style.widthInches() * 72), layout.height));
+        document.addPage(page);
+        TextPdfGraphics g = new TextPdfGraphics(document, layout, labels);
+        try (PdfBoxGraphics2DFontTextDrawer drawer = new PdfBoxGraphics2DFontTextDrawer()) {
+          for (Typeface face : Typeface.values()) {
+            try (InputStream ttf = face.stream()) {
+              drawer.registerFont(face.fontName(), ttf);
             }
-            g.setFontTextDrawer(fonts);
-            paint(g, painters, layout, strip);
-            g.dispose();
           }
-          try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-            content.drawForm(g.getXFormObject());
-          }
-          document.save(out);
+          g.setFontTextDrawer(drawer);
+          paint(g, painters, layout, strip);
+          g.dispose();
         }
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+          content.drawForm(g.getXFormObject());
+        }
+        document.save(out);
       }
     }
     return out.toByteArray();
   }
 
-  /**
-   * Panels side by side from two-column width on, stacked below it; then the legend strip, if any.
-   * Sizes in points.
-   */
-  private record Layout(
-      int width, int height, int panelWidth, int panelHeight, boolean sideBySide) {
-    Layout(Figure figure, PaperStyle style, int stripHeight) {
-      this(
-          figure.panels().size(),
-          style,
-          style.widthInches() >= PaperStyle.SIDE_BY_SIDE_FROM,
-          stripHeight);
-    }
+  private static byte[] pdf(Figure figure, PaperStyle style) throws IOException {
+    return vector(figure, style, FigureFormat.PDF);
+  }
 
-    private Layout(int panels, PaperStyle style, boolean sideBySide, int stripHeight) {
+  /** The PNG at 300 dpi, rendered from the PDF: the same text, fonts and layout. */
+  private static byte[] png(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, PNG_DPI, ImageType.RGB);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * Panels in rows of {@code columns}, each as wide as a column and as high as the style says; then
+   * the legend strip, if any. Sizes in points.
+   */
+  private record Layout(int width, int height, int panelWidth, int panelHeight, int columns) {
+    Layout(Figure figure, PaperStyle style, int columns, int stripHeight) {
       this(
           points(style.widthInches()),
-          points(style.heightInches()) * (sideBySide ? 1 : panels) + stripHeight,
-          points(style.widthInches()) / (sideBySide ? panels : 1),
-          points(style.heightInches()),
-          sideBySide);
+          rows(figure, columns) * points(style.panelHeightInches(style.widthInches() / columns))
+              + stripHeight,
+          points(style.widthInches()) / columns,
+          points(style.panelHeightInches(style.widthInches() / columns)),
+          columns);
+    }
+
+    private static int rows(Figure figure, int columns) {
+      return (figure.panels().size() + columns - 1) / columns;
     }
 
     private static int points(double inches) {
@@ -179,14 +195,12 @@ public final class FigureRenderer {
     AffineTransform origin = g.getTransform();
     for (int i = 0; i < painters.size(); i++) {
       g.translate(
-          layout.sideBySide ? i * layout.panelWidth : 0,
-          layout.sideBySide ? 0 : i * layout.panelHeight);
+          (i % layout.columns) * layout.panelWidth, (i / layout.columns) * layout.panelHeight);
       painters.get(i).paint(g, layout.panelWidth, layout.panelHeight);
       g.setTransform(origin);
     }
-    int panelsHeight =
-        layout.sideBySide ? layout.panelHeight : painters.size() * layout.panelHeight;
-    strip.paint(g, (layout.width - strip.width()) / 2, panelsHeight, false);
+    int rows = (painters.size() + layout.columns - 1) / layout.columns;
+    strip.paint(g, (layout.width - strip.width()) / 2, rows * layout.panelHeight, false);
   }
 
   /** A panel's curves as drawn: log10 taken on its logarithmic axes. */
@@ -194,18 +208,6 @@ public final class FigureRenderer {
     Axis x = panel.categories().isEmpty() ? Axis.of(panel, Curve::x) : Axis.LINEAR;
     Axis y = Axis.of(panel, Curve::y);
     return panel.withCurves(panel.curves().stream().map(c -> y.onY(x.onX(c))).toList());
-  }
-
-  private static Font loadFont() {
-    try (InputStream ttf = fontStream()) {
-      return Font.createFont(Font.TRUETYPE_FONT, ttf);
-    } catch (IOException | FontFormatException e) {
-      throw new IllegalStateException("the bundled figure font cannot be read", e);
-    }
-  }
-
-  private static InputStream fontStream() {
-    return FigureRenderer.class.getResourceAsStream(FONT_RESOURCE);
   }
 
   /** SVG graphics that write labels as {@code <text>}. */

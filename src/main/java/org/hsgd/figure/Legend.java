@@ -3,7 +3,6 @@ package org.hsgd.figure;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.font.FontRenderContext;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
@@ -17,15 +16,16 @@ final class Legend {
   private static final double GAP = 4;
   private static final double SPACING = 10;
   private static final double PADDING = 3;
-  private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
   private final List<Curve> entries;
+  private final FigureRenderer.Fonts fonts;
   private final Font font;
   private final int columns;
 
-  private Legend(List<Curve> entries, Font font, int columns) {
+  private Legend(List<Curve> entries, FigureRenderer.Fonts fonts, int columns) {
     this.entries = entries;
-    this.font = font;
+    this.fonts = fonts;
+    this.font = fonts == null ? null : fonts.small();
     this.columns = columns;
   }
 
@@ -33,25 +33,25 @@ final class Legend {
   static final Legend NONE = new Legend(List.of(), null, 1);
 
   /** The listed curves in one column. */
-  static Legend column(List<Curve> curves, Font font) {
-    return new Legend(listed(curves), font, 1);
+  static Legend column(List<Curve> curves, FigureRenderer.Fonts fonts) {
+    return new Legend(listed(curves), fonts, 1);
   }
 
   /** The listed curves in as many columns as fit in {@code width}. */
-  static Legend strip(List<Curve> curves, Font font, double width) {
+  static Legend strip(List<Curve> curves, FigureRenderer.Fonts fonts, double width) {
     List<Curve> entries = listed(curves);
-    int fit = (int) Math.floor((width - 2 * PADDING) / (entryWidth(entries, font) + SPACING));
-    return new Legend(entries, font, Math.max(1, Math.min(entries.size(), fit)));
+    int fit = (int) Math.floor((width - 2 * PADDING) / (entryWidth(entries, fonts) + SPACING));
+    return new Legend(entries, fonts, Math.max(1, Math.min(entries.size(), fit)));
   }
 
   private static List<Curve> listed(List<Curve> curves) {
     return curves.stream().filter(c -> c.look().inLegend()).toList();
   }
 
-  private static double entryWidth(List<Curve> entries, Font font) {
+  private static double entryWidth(List<Curve> entries, FigureRenderer.Fonts fonts) {
     double widest = 0;
     for (Curve c : entries) {
-      widest = Math.max(widest, font.getStringBounds(c.label(), FRC).getWidth());
+      widest = Math.max(widest, fonts.rich(c.label(), fonts.small()).width());
     }
     return SAMPLE + GAP + widest;
   }
@@ -63,7 +63,7 @@ final class Legend {
   double width() {
     return entries.isEmpty()
         ? 0
-        : columns * (entryWidth(entries, font) + SPACING) - SPACING + 2 * PADDING;
+        : columns * (entryWidth(entries, fonts) + SPACING) - SPACING + 2 * PADDING;
   }
 
   double height() {
@@ -80,7 +80,7 @@ final class Legend {
       g.setColor(Color.WHITE);
       g.fill(new Rectangle2D.Double(left, top, width(), height()));
     }
-    double column = entryWidth(entries, font) + SPACING;
+    double column = entryWidth(entries, fonts) + SPACING;
     for (int i = 0; i < entries.size(); i++) {
       Curve c = entries.get(i);
       double x = left + PADDING + (i % columns) * column;
@@ -95,8 +95,9 @@ final class Legend {
         style.paintMarker(g, x + SAMPLE / 2, y);
       }
       g.setColor(Color.BLACK);
-      g.setFont(font);
-      g.drawString(c.label(), (float) (x + SAMPLE + GAP), (float) (y + font.getSize2D() * 0.35));
+      fonts
+          .rich(c.label(), font)
+          .draw(g, (float) (x + SAMPLE + GAP), (float) (y + font.getSize2D() * 0.35));
     }
   }
 }

@@ -1,8 +1,6 @@
 package org.hsgd.figure;
 
 import java.awt.Font;
-import java.awt.font.FontRenderContext;
-import java.awt.font.TextLayout;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
@@ -55,9 +53,9 @@ final class LegendPlacement {
    *
    * @param panels the figure's panels with their data as drawn (log10 taken on logarithmic axes)
    */
-  static Choice choose(List<Panel> panels, Font font, int width, int height) {
+  static Choice choose(List<Panel> panels, FigureRenderer.Fonts fonts, int width, int height) {
     for (int i = 0; i < panels.size(); i++) {
-      Corner corner = clearCorner(panels.get(i), font, width, height);
+      Corner corner = clearCorner(panels.get(i), fonts, width, height);
       if (corner != null) {
         return new Choice(i, corner);
       }
@@ -66,15 +64,16 @@ final class LegendPlacement {
   }
 
   /** A corner clear of the data, or null if the legend fits in none. */
-  private static Corner clearCorner(Panel panel, Font font, int width, int height) {
+  private static Corner clearCorner(
+      Panel panel, FigureRenderer.Fonts fonts, int width, int height) {
+    Font font = fonts.small();
     double plotWidth = width - LEFT - OTHER_SIDES;
     double plotHeight = height - BOTTOM - OTHER_SIDES;
-    FontRenderContext frc = new FontRenderContext(null, true, true);
     double textWidth = 0;
     long entries = panel.curves().stream().filter(c -> c.look().inLegend()).count();
     for (Curve c : panel.curves()) {
       if (c.look().inLegend()) {
-        textWidth = Math.max(textWidth, new TextLayout(c.label(), font, frc).getAdvance());
+        textWidth = Math.max(textWidth, fonts.rich(c.label(), font).width());
       }
     }
     double lineHeight = font.getSize2D() * 1.3 + 2;

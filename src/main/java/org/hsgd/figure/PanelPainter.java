@@ -2,7 +2,6 @@ package org.hsgd.figure;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -39,11 +38,11 @@ final class PanelPainter {
       LegendPlacement.Corner corner,
       int width,
       int height,
-      Font font,
+      FigureRenderer.Fonts fonts,
       TextOutlines labels) {
     this.panel = panel;
     this.corner = corner;
-    this.legend = corner == null ? Legend.NONE : Legend.column(panel.curves(), font);
+    this.legend = corner == null ? Legend.NONE : Legend.column(panel.curves(), fonts);
     this.chart =
         new XYChartBuilder()
             .width(width)
@@ -51,9 +50,9 @@ final class PanelPainter {
             .xAxisTitle(panel.xLabel())
             .yAxisTitle(panel.yLabel())
             .build();
-    labels.add(panel.xLabel());
-    labels.add(panel.yLabel());
-    style(chart.getStyler(), font);
+    labels.addTitle(panel.xLabel());
+    labels.addTitle(panel.yLabel());
+    style(chart.getStyler(), fonts);
 
     List<String> names = panel.categories();
     double[] xRange =
@@ -78,21 +77,22 @@ final class PanelPainter {
     frame.setShowInLegend(false);
   }
 
-  private static void style(XYStyler s, Font font) {
+  private static void style(XYStyler s, FigureRenderer.Fonts fonts) {
     s.setChartTitleVisible(false);
     s.setLegendVisible(false);
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
     s.setPlotBorderColor(Color.DARK_GRAY);
+    s.setAxisTicksLineVisible(false); // the plot's border is the axis; no second line beside it
     s.setPlotGridLinesColor(new Color(0xE4E4E4));
     s.setPlotGridLinesStroke(new BasicStroke(0.4f));
     s.setAxisTickMarksColor(Color.DARK_GRAY);
     s.setAxisTickMarksStroke(new BasicStroke(0.5f));
     s.setChartFontColor(Color.BLACK);
     s.setAxisTickLabelsColor(Color.BLACK);
-    s.setBaseFont(font);
-    s.setAxisTitleFont(font);
-    s.setAxisTickLabelsFont(font);
+    s.setBaseFont(fonts.small());
+    s.setAxisTitleFont(fonts.label());
+    s.setAxisTickLabelsFont(fonts.small());
     s.setChartPadding(3);
     s.setPlotMargin(2);
     s.setAxisTitlePadding(2);

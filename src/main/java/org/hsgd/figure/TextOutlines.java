@@ -9,9 +9,8 @@ import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,25 +18,33 @@ import java.util.function.Function;
  * (knowm/XChart#499), so a PDF or SVG would hold no text: it could not be searched or copied, and
  * an SVG weighs megabytes. A figure knows every string it shows (titles, legend entries, and the
  * tick labels its formatters produce); when a vector back-end is asked to fill a shape that is
- * exactly the outline of one of them, it draws the string instead. A shape that matches none is
- * filled as asked, so nothing is ever lost.
+ * exactly the outline of one of them, it draws the string instead, as {@link RichText}. A shape
+ * that matches none is filled as asked, so nothing is ever lost.
  */
 final class TextOutlines {
-  private final Font font;
-  private final Set<String> texts = new LinkedHashSet<>();
+  private final FigureRenderer.Fonts fonts;
+
+  /** Every label and the font it is set in: titles in the label font, ticks in the small one. */
+  private final Map<String, Font> texts = new LinkedHashMap<>();
+
   private final Map<String, Shape> outlines = new HashMap<>();
   private boolean drawingText;
 
   /** Points; rotations about another centre differ from ours in the last bits. */
   private static final double TOLERANCE = 1e-6;
 
-  TextOutlines(Font font) {
-    this.font = font;
+  TextOutlines(FigureRenderer.Fonts fonts) {
+    this.fonts = fonts;
   }
 
-  void add(String text) {
+  /** An axis title. */
+  void addTitle(String text) {
+    add(text, fonts.label());
+  }
+
+  private void add(String text, Font font) {
     if (!text.isEmpty() && !TickLabels.isInvisible(text)) {
-      texts.add(text);
+      texts.putIfAbsent(text, font);
     }
   }
 
@@ -45,7 +52,7 @@ final class TextOutlines {
   Function<Double, String> recording(Function<Double, String> format) {
     return value -> {
       String text = format.apply(value);
-      add(text);
+      add(text, fonts.small());
       return text;
     };
   }
@@ -61,7 +68,9 @@ final class TextOutlines {
       return false; // a back-end that draws text as outlines itself must not recurse
     }
     Rectangle2D bounds = shape.getBounds2D();
-    for (String text : texts) {
+    for (Map.Entry<String, Font> label : texts.entrySet()) {
+      String text = label.getKey();
+      Font font = label.getValue();
       Shape upright =
           outlines.computeIfAbsent(
               text, t -> new TextLayout(t, font, g.getFontRenderContext()).getOutline(null));
@@ -72,7 +81,7 @@ final class TextOutlines {
         double dx = bounds.getX() - at.getX();
         double dy = bounds.getY() - at.getY();
         if (sameSize(at, bounds) && samePath(candidate, shape, dx, dy)) {
-          draw(g, text, dx, dy, turn);
+          draw(g, fonts.rich(text, font), dx, dy, turn);
           return true;
         }
       }
@@ -80,18 +89,15 @@ final class TextOutlines {
     return false;
   }
 
-  private void draw(Graphics2D g, String text, double dx, double dy, AffineTransform turn) {
-    Font before = g.getFont();
+  private void draw(Graphics2D g, RichText text, double dx, double dy, AffineTransform turn) {
     AffineTransform transform = g.getTransform();
     drawingText = true;
     try {
       g.translate(dx, dy);
       g.transform(turn);
-      g.setFont(font);
-      g.drawString(text, 0f, 0f);
+      text.draw(g, 0f, 0f);
     } finally {
       drawingText = false;
-      g.setFont(before);
       g.setTransform(transform);
     }
   }

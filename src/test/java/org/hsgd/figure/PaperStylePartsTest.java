@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Font;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +85,7 @@ class PaperStylePartsTest {
 
   @Test
   void theLegendGoesToAClearCornerOrBelowThePanels() {
-    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 8);
+    FigureRenderer.Fonts font = new FigureRenderer.Fonts(PaperStyle.oneColumn());
     double[] x = {0, 1, 2, 3};
     // Falling from the top left to the bottom right: the north-east corner is clear.
     Panel falling =
