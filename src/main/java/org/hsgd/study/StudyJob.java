@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hsgd.check.CheckResult;
 import org.hsgd.check.CheckSettings;
+import org.hsgd.check.Verdict;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.GridPoint;
 import org.hsgd.experiment.Outcome;
@@ -198,7 +200,10 @@ public record StudyJob(
         : List.of(FigureCatalogue.RUNS, "summary.csv");
   }
 
-  /** One row per point: its grid values, status and, for a check, verdict. */
+  /**
+   * One row per point: its grid values, status and, for a check, its verdict and, where it does not
+   * hold, why (the check's problems).
+   */
   private Table overview(List<PointResult> points) {
     List<GridPoint> grid = points.stream().map(PointResult::point).toList();
     List<Table> rows = new ArrayList<>();
@@ -209,13 +214,31 @@ public record StudyJob(
               StringColumn.create("status", p.failure().isEmpty() ? "ok" : "failed"),
               StringColumn.create("failure", p.failure()));
       if (check.isPresent()) {
+        CheckSettings settings = check.get();
         row.addColumns(
             StringColumn.create(
-                "verdict", p.check().map(c -> c.verdict().label()).orElse("not run")));
+                "verdict", p.check().map(c -> c.verdict().label()).orElse("not run")),
+            StringColumn.create(
+                "why",
+                p.check()
+                    .filter(c -> c.verdict() != Verdict.HOLDS)
+                    .map(c -> why(c, settings))
+                    .orElse("")));
       }
       rows.add(row);
     }
     return StudyTables.stack("points", grid, rows, StudyTables.keys(grid));
+  }
+
+  /**
+   * Why a point's check does not hold, in short: its problems about whole checks and metrics; the
+   * pairs' details only where there are no others (the point's check.txt has them all).
+   */
+  private static String why(CheckResult result, CheckSettings settings) {
+    List<String> problems =
+        result.checks().stream().flatMap(c -> c.problems(settings).stream()).toList();
+    List<String> general = problems.stream().filter(p -> !p.contains("<=")).toList();
+    return String.join("; ", general.isEmpty() ? problems : general);
   }
 
   private static byte[] bytes(String text) {

@@ -42,7 +42,10 @@ class SparkClusterIT {
     assertEquals(0, started.exit(), started.output());
     local = dir.resolve("local");
     Result run = hsgd("check", GRID, "--out", local.toString()).waitFor(300);
-    assertEquals(3, run.exit(), "the grid's sandwich is inconclusive on convex points: " + run);
+    assertEquals(
+        3,
+        run.exit(),
+        "the grid's sandwich is inconclusive where P_1 and P_K cannot be told apart: " + run);
   }
 
   @AfterAll
