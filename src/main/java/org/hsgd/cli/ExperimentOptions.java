@@ -13,6 +13,7 @@ import org.hsgd.study.ExperimentJob;
 import org.hsgd.study.ExperimentResult;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of the commands that run an experiment: --seeds, --threads and --out. */
 final class ExperimentOptions {
@@ -65,8 +66,13 @@ final class ExperimentOptions {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "output folder (default: results/<name>)")
+      description =
+          "output folder (default: results/<name> for check, results/<name>-simulate for simulate)")
   Path out;
+
+  /** The command this mixin belongs to: simulate and check keep apart folders by default. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   /** The config file's keys, checked against the known ones. */
   static Settings load(Path config) {
@@ -177,8 +183,15 @@ final class ExperimentOptions {
     return outputFolder(spec.name());
   }
 
+  /**
+   * {@code --out}, or {@code results/<name>} for check and {@code results/<name>-simulate} for
+   * simulate: a check's report and a simulation of the same config never replace each other.
+   */
   Path outputFolder(String name) {
-    return out != null ? out : Path.of("results", name);
+    if (out != null) {
+      return out;
+    }
+    return Path.of("results", mixee.name().equals("simulate") ? name + "-simulate" : name);
   }
 
   /**

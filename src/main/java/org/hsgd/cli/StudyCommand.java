@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hsgd.experiment.Engine;
 import org.hsgd.experiment.Study;
+import org.hsgd.report.Lines;
 import org.hsgd.report.Tables;
 import org.hsgd.study.PointResult;
 import org.hsgd.study.StudyJob;
@@ -47,14 +48,15 @@ final class StudyCommand {
     }
     out.print(Tables.text(result.overview()));
     out.println(
-        "wrote "
-            + result.written().size()
-            + " files to "
-            + dir
-            + ": points.csv, runs.csv, summary.csv"
-            + (job.check().isPresent() ? ", check-summary.csv" : "")
-            + ", a figure per numeric grid key (study-<key>), study.manifest.json, and each point's"
-            + " folder under points/<point>/");
+        Lines.fit(
+            "wrote "
+                + result.written().size()
+                + " files to "
+                + dir
+                + ": points.csv, runs.csv, summary.csv"
+                + (job.check().isPresent() ? ", check-summary.csv" : "")
+                + ", a figure per numeric grid key (study-<key>), study.manifest.json, and each"
+                + " point's folder under points/<point>/"));
     boolean noFigures = ExperimentOptions.reportFigureFailure(command, result.figureFailure(), dir);
     List<PointResult> failed = result.failed();
     if (!failed.isEmpty()) {

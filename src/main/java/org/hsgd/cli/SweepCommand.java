@@ -14,6 +14,7 @@ import org.hsgd.bounds.SandwichResult;
 import org.hsgd.figure.FigureRenderer;
 import org.hsgd.report.BoundReport;
 import org.hsgd.report.FigureSettings;
+import org.hsgd.report.Lines;
 import org.hsgd.report.Outputs;
 import org.hsgd.report.Provenance;
 import org.hsgd.report.ResultFolder;
@@ -112,7 +113,7 @@ final class SweepCommand implements Callable<Integer> {
             ? "holds at every point"
             : "FAILS at " + report.violations() + " point(s)");
     if (randomGrouping) {
-      stdout.println("note: " + BoundReport.RANDOM_GROUPING_NOTE);
+      stdout.println(Lines.fit("note: " + BoundReport.RANDOM_GROUPING_NOTE));
     }
     files.keySet().forEach(p -> stdout.println("wrote " + p));
     return 0;

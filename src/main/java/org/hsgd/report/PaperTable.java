@@ -138,6 +138,34 @@ public record PaperTable(
       }
     }
     int total = java.util.Arrays.stream(widths).sum() + 2 * (columns - 1);
+    // First let the longest headers break after their underscores (final_grad / norm_sq), one
+    // column at a time, until the table fits.
+    while (total > width) {
+      int best = -1;
+      int bestSaving = 0;
+      for (int c = 0; c < columns; c++) {
+        int longest = 0;
+        for (List<String> row : cells.subList(1, cells.size())) {
+          longest = Math.max(longest, row.get(c).length());
+        }
+        for (String piece : headerPieces(headers.get(c).plain(), 1)) {
+          longest = Math.max(longest, piece.length());
+        }
+        if (widths[c] - longest > bestSaving) {
+          best = c;
+          bestSaving = widths[c] - longest;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      int narrower = Math.max(widths[best] - bestSaving, widths[best] - (total - width));
+      while (!fits(headers.get(best).plain(), narrower)) {
+        narrower++;
+      }
+      total -= widths[best] - narrower;
+      widths[best] = narrower;
+    }
     int widest = -1;
     for (int c = 0; c < columns; c++) {
       if (!numeric(c) && (widest < 0 || widths[c] > widths[widest])) {
@@ -156,7 +184,7 @@ public record PaperTable(
       for (int c = 0; c < columns; c++) {
         right[c] = r == 0 ? numeric(c) : rows.get(r - 1).get(c) instanceof Number;
       }
-      appendRow(out, cells.get(r), widths, right);
+      appendRow(out, cells.get(r), widths, right, r == 0);
       if (r == 0) {
         out.append(
                 "-"
@@ -173,14 +201,16 @@ public record PaperTable(
 
   /** One row, numbers to the right ({@code right}), its cells wrapped to their widths. */
   private static void appendRow(
-      StringBuilder out, List<String> row, int[] widths, boolean[] right) {
+      StringBuilder out, List<String> row, int[] widths, boolean[] right, boolean header) {
     List<List<String>> wrapped = new ArrayList<>();
     int lines = 1;
     for (int c = 0; c < row.size(); c++) {
       List<String> parts =
-          row.get(c).length() > widths[c]
-              ? Lines.wrap(row.get(c), widths[c], "", "")
-              : List.of(row.get(c));
+          row.get(c).length() <= widths[c]
+              ? List.of(row.get(c))
+              : header
+                  ? headerPieces(row.get(c), widths[c])
+                  : Lines.wrap(row.get(c), widths[c], "", "");
       wrapped.add(parts);
       lines = Math.max(lines, parts.size());
     }
@@ -193,6 +223,30 @@ public record PaperTable(
       }
       out.append(text.toString().stripTrailing()).append('\n');
     }
+  }
+
+  private static boolean fits(String header, int width) {
+    return headerPieces(header, width).stream().allMatch(l -> l.length() <= width);
+  }
+
+  /**
+   * A header in lines of at most {@code width}, broken after underscores and at spaces: the pieces
+   * themselves where {@code width} is 1.
+   */
+  private static List<String> headerPieces(String header, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String token : header.split("(?<=_)|(?= )")) {
+      String piece = line.length() == 0 ? token.stripLeading() : token;
+      if (line.length() > 0 && line.length() + piece.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+        piece = token.stripLeading();
+      }
+      line.append(piece);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   /** Points per character of a small (9 pt) Times line, on average: for choosing the float. */

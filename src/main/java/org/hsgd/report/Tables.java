@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -20,9 +21,23 @@ public final class Tables {
     return out.toString();
   }
 
-  /** A text table for the terminal, at most {@link Lines#TERMINAL_WIDTH} wide. */
+  /**
+   * A text table for the terminal, at most {@link Lines#TERMINAL_WIDTH} wide: a text column with
+   * one value in every row (the experiment, the grouping) is said once above the table instead.
+   */
   public static String text(Table table) {
-    return paper(table, PaperTable.Text.of(""), List.of()).text(Lines.TERMINAL_WIDTH);
+    Table shown = table.copy();
+    List<String> same = new ArrayList<>();
+    if (table.rowCount() > 1) {
+      for (Column<?> column : table.columns()) {
+        if (column instanceof StringColumn words && words.countUnique() == 1) {
+          same.add(column.name() + ": " + words.get(0));
+          shown.removeColumns(column.name());
+        }
+      }
+    }
+    return paper(shown, PaperTable.Text.of(String.join(", ", same)), List.of())
+        .text(Lines.TERMINAL_WIDTH);
   }
 
   /** Column headers in mathematical notation; other columns show their name in words. */

@@ -166,15 +166,17 @@ public record ExperimentJob(
             .orElseGet(
                 () ->
                     Tables.text(report.summary())
-                        + "note: mean_grad_norm_sq averages |grad f(u_t)|^2 over "
-                        + RunReport.averagedOver(spec.run())
-                        + "; bound: B at this gamma and T, where one applies (equal groups, full"
-                        + " participation), from "
-                        + org.hsgd.check.Check.constantsLabel(spec.constants().label())
-                        + (spec.constants() instanceof org.hsgd.experiment.ConstantsSpec.Estimated
-                            ? " (estimates from each run: a diagnostic, not a guarantee)"
-                            : "")
-                        + "; see each manifest"
+                        + org.hsgd.report.Lines.fit(
+                            "note: mean_grad_norm_sq averages |grad f(u_t)|^2 over "
+                                + RunReport.averagedOver(spec.run())
+                                + "; bound: B at this gamma and T, where one applies (equal groups, full"
+                                + " participation), from "
+                                + org.hsgd.check.Check.constantsLabel(spec.constants().label())
+                                + (spec.constants()
+                                        instanceof org.hsgd.experiment.ConstantsSpec.Estimated
+                                    ? " (estimates from each run: a diagnostic, not a guarantee)"
+                                    : "")
+                                + "; see each manifest")
                         + System.lineSeparator());
     return new Outputs(tables, files, result, text, figureFailure);
   }

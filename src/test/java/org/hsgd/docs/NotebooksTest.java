@@ -45,6 +45,42 @@ class NotebooksTest {
   }
 
   @Test
+  void theBoundsNotebookRunsWithoutAnException() {
+    String printed = JShellScripts.run(readNotebook("bounds-api.jsh"));
+    assertTrue(printed.contains("sandwich"), printed);
+  }
+
+  /** Every notebook in notebooks/ is one that a test of this class runs. */
+  @Test
+  void everyNotebookIsRunHere() throws Exception {
+    List<String> run =
+        List.of(
+            "bounds-api.jsh",
+            "experiment-api.jsh",
+            "figure-bounds.jsh",
+            "figure-training.jsh",
+            "figure-divergences.jsh",
+            "figure-bound-vs-measured.jsh");
+    try (var files = Files.list(Path.of("notebooks"))) {
+      List<String> shipped =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".jsh"))
+              .sorted()
+              .toList();
+      assertEquals(run.stream().sorted().toList(), shipped);
+    }
+  }
+
+  private static String readNotebook(String name) {
+    try {
+      return Files.readString(Path.of("notebooks", name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void theExperimentNotebookRunsAndChecksIntoAFolderWithOneCall(@TempDir Path out)
       throws Exception {
     String source = Files.readString(Path.of("notebooks", "experiment-api.jsh"));

@@ -113,6 +113,24 @@ class PaperTableTest {
   }
 
   @Test
+  void numericColumnsTooWideBreakTheirHeadersAfterUnderscores() {
+    List<Header> headers =
+        java.util.stream.IntStream.range(0, 6)
+            .mapToObj(i -> Header.words("final_grad_norm_sq_" + i))
+            .toList();
+    List<PaperTable.Cell> row =
+        java.util.stream.IntStream.range(0, 6)
+            .<PaperTable.Cell>mapToObj(i -> Number.of(i))
+            .toList();
+    String text = new PaperTable("t", Text.of(""), headers, List.of(row), List.of()).text(60);
+    for (String line : text.split("\n")) {
+      assertTrue(line.length() <= 60, text);
+    }
+    assertTrue(text.contains("final_grad_"), text);
+    assertFalse(text.contains("final_grad_norm_sq_0"), "broken after an underscore: " + text);
+  }
+
+  @Test
   void linesWrapAtSpacesAndCutOnlyWordsLongerThanALine() {
     assertEquals(List.of("aaa bbb", "  ccc"), Lines.wrap("aaa bbb ccc", 8, "", "  "));
     assertEquals(List.of("abcdefgh", "ij"), Lines.wrap("abcdefghij", 8, "", ""));
