@@ -37,11 +37,15 @@ final class Legend {
     return new Legend(listed(curves), fonts, 1);
   }
 
-  /** The listed curves in as many columns as fit in {@code width}. */
+  /** The listed curves in as few rows as fit in {@code width}, the rows balanced. */
   static Legend strip(List<Curve> curves, FigureRenderer.Fonts fonts, double width) {
     List<Curve> entries = listed(curves);
     int fit = (int) Math.floor((width - 2 * PADDING) / (entryWidth(entries, fonts) + SPACING));
-    return new Legend(entries, fonts, Math.max(1, Math.min(entries.size(), fit)));
+    fit = Math.max(1, Math.min(entries.size(), fit));
+    // As few rows as fit, each as full as the others: four entries in two rows of two, not three
+    // and a lone one.
+    int rows = (entries.size() + fit - 1) / fit;
+    return new Legend(entries, fonts, (entries.size() + rows - 1) / rows);
   }
 
   private static List<Curve> listed(List<Curve> curves) {

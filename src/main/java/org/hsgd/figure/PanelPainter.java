@@ -95,7 +95,7 @@ final class PanelPainter {
     s.setAxisTickLabelsFont(fonts.small());
     s.setChartPadding(3);
     s.setPlotMargin(2);
-    s.setAxisTitlePadding(2);
+    s.setAxisTitlePadding(4); // a clear gap between a title and the tick labels beside it
     s.setAxisTickPadding(2);
     s.setAxisTickMarkLength(3);
     s.setXAxisTickMarkSpacingHint(36);
