@@ -49,8 +49,9 @@ enum Axis {
       double pad = Math.max(1e-9, Math.abs(min) * 0.05);
       return new double[] {min - pad, max + pad};
     }
-    if (this == LOG) {
-      // Out to whole decades: at least two labelled ticks (10^k) on every logarithmic axis.
+    if (this == LOG && Math.floor(max) - Math.ceil(min) < 1) {
+      // Fewer than two powers of ten within the data: out to whole decades, so that every
+      // logarithmic axis shows at least two labelled ticks (10^k).
       return new double[] {Math.floor(min), Math.max(Math.ceil(max), Math.floor(min) + 1)};
     }
     return new double[] {min, Math.nextUp(max)};

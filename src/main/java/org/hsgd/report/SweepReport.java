@@ -75,7 +75,11 @@ public final class SweepReport {
    */
   public Figure figure(String name) {
     List<Curve> curves = new ArrayList<>();
-    String[] labels = {"local SGD, P = P\u2081", "H-SGD", "local SGD, P = P_K"};
+    String[] labels = {
+      "local SGD, P = P\u2081",
+      "H-SGD",
+      "local SGD, P = P" + (levels < 10 ? String.valueOf((char) ('\u2080' + levels)) : "_K")
+    };
     List<java.util.function.Function<SandwichResult, BoundResult>> sides =
         List.of(SandwichResult::lower, SandwichResult::hsgd, SandwichResult::upper);
     for (BoundKind shown :
