@@ -159,13 +159,19 @@ final class FigureOptions {
           };
     }
     if (s.has("columns")) {
-      style =
-          style.withPanelColumns((int) Settings.parseNumber("figures.columns", s.raw("columns")));
+      double perRow = Settings.parseNumber("figures.columns", s.raw("columns"));
+      if (perRow != Math.rint(perRow)) {
+        throw new InvalidInputException(
+            "figures.columns",
+            "must be a whole number of panels per row",
+            String.valueOf(s.raw("columns")));
+      }
+      style = style.withPanelColumns((int) perRow);
     }
     if (s.has("height")) {
-      style =
-          style.withSize(
-              style.widthInches(), Settings.parseNumber("figures.height", s.raw("height")));
+      double height = Settings.parseNumber("figures.height", s.raw("height"));
+      org.hsgd.Require.inRange("figures.height", height, 0.5, 20); // NaN is no height
+      style = style.withSize(style.widthInches(), height);
     }
     if (s.has("font-size")) {
       style = style.withFontPoints(Settings.parseNumber("figures.font-size", s.raw("font-size")));

@@ -34,8 +34,8 @@ public record PaperStyle(
   /** The width of both columns of a two-column paper, in inches. */
   public static final double TWO_COLUMN = 6.9;
 
-  /** A panel height that is the panel's width over the golden ratio. */
-  public static final double GOLDEN = 0;
+  /** A panel height that is the panel's width over the golden ratio (no height one could type). */
+  public static final double GOLDEN = Double.NaN;
 
   /** The golden ratio. */
   static final double PHI = (1 + Math.sqrt(5)) / 2;
@@ -51,7 +51,7 @@ public record PaperStyle(
    */
   public PaperStyle {
     Require.inRange("figures.width", widthInches, 1, 20);
-    if (heightInches != GOLDEN) {
+    if (!Double.isNaN(heightInches)) {
       Require.inRange("figures.height", heightInches, 0.5, 20);
     }
     Require.inRange("figures.font-size", labelPoints, 5, 14);
@@ -105,6 +105,6 @@ public record PaperStyle(
 
   /** The printed height of one panel of {@code panelWidthInches}. */
   double panelHeightInches(double panelWidthInches) {
-    return heightInches == GOLDEN ? panelWidthInches / PHI : heightInches;
+    return Double.isNaN(heightInches) ? panelWidthInches / PHI : heightInches;
   }
 }

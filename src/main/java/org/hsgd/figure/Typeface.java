@@ -17,20 +17,32 @@ public enum Typeface {
   SERIF("LiberationSerif-Regular.ttf");
 
   private final String resource;
-  private final Font font;
+
+  /**
+   * Read on first use, not when the style is chosen: reading a font needs a temporary file, and a
+   * host without one must lose its figures only, after the numbers are written.
+   */
+  private Font font;
 
   Typeface(String resource) {
     this.resource = resource;
-    try (InputStream ttf = stream()) {
-      this.font = Font.createFont(Font.TRUETYPE_FONT, ttf);
-    } catch (IOException | FontFormatException e) {
-      throw new IllegalStateException("the bundled figure font " + resource + " cannot be read", e);
+  }
+
+  private synchronized Font font() {
+    if (font == null) {
+      try (InputStream ttf = stream()) {
+        font = Font.createFont(Font.TRUETYPE_FONT, ttf);
+      } catch (IOException | FontFormatException e) {
+        throw new IllegalStateException(
+            "the bundled figure font " + resource + " cannot be read", e);
+      }
     }
+    return font;
   }
 
   /** The font at {@code points}. */
   Font at(double points) {
-    return font.deriveFont((float) points);
+    return font().deriveFont((float) points);
   }
 
   /** The font's file, to embed. */
@@ -40,6 +52,6 @@ public enum Typeface {
 
   /** Its PostScript name, as a PDF lists it. */
   String fontName() {
-    return font.getFontName();
+    return font().getFontName();
   }
 }

@@ -104,6 +104,12 @@ class BadInputEveryCommandTest {
     for (String v : List.of("gif", "", "pdf,jpg")) {
       figureFlags.add(new String[] {"--formats", v});
     }
+    for (String v : List.of("acm", "", "aaai2")) {
+      figureFlags.add(new String[] {"--style", v});
+    }
+    for (String v : List.of("2.5", "-1", "7", "abc")) {
+      figureFlags.add(new String[] {"--panel-columns", v});
+    }
     for (String v : List.of("wide", "", "CI")) {
       figureFlags.add(new String[] {"--band", v});
     }

@@ -95,6 +95,28 @@ class FiguresTest {
   }
 
   @Test
+  void aVenueStyleGivesItsExactWidthAndEmbedsTheSerifFontInPdfAndSvg() throws Exception {
+    Map<FigureFormat, byte[]> files = FigureRenderer.render(sample(), Venue.AAAI.column());
+    try (PDDocument doc = Loader.loadPDF(files.get(FigureFormat.PDF))) {
+      assertEquals(3.3125 * 72, doc.getPage(0).getMediaBox().getWidth(), 1e-3, "3.3125 in");
+      List<String> names =
+          fonts(doc.getPage(0).getResources()).stream().map(PDFont::getName).toList();
+      assertTrue(names.stream().anyMatch(n -> n.endsWith("+LiberationSerif")), names.toString());
+    }
+    String svg = new String(files.get(FigureFormat.SVG), StandardCharsets.UTF_8);
+    assertTrue(svg.contains("width=\"238.5pt\""), "3.3125 in");
+    assertTrue(
+        svg.contains("@font-face{font-family:\"Liberation Serif\";src:url(data:font/ttf;base64,"),
+        "the serif font's glyphs embedded");
+    assertEquals(9, Venue.AAAI.column().smallPoints(), "AAAI: figure text of at least 9 pt");
+    assertEquals(8, Venue.ICML.column().smallPoints(), "a step smaller where the venue allows");
+    assertEquals(7.16, Venue.IEEE.text().widthInches());
+    assertEquals(5.5, Venue.NEURIPS.column().widthInches());
+    PaperStyle icml = Venue.ICML.column();
+    assertEquals(3.25 / PaperStyle.PHI, icml.panelHeightInches(3.25), 1e-12, "golden ratio");
+  }
+
+  @Test
   void pngIs300DpiAtThePrintedSizeAndEveryFormatIsReproducible() throws Exception {
     Map<FigureFormat, byte[]> once = FigureRenderer.render(sample(), PaperStyle.twoColumn());
     BufferedImage png = ImageIO.read(new ByteArrayInputStream(once.get(FigureFormat.PNG)));
