@@ -222,9 +222,12 @@ public record SandwichCheck(
     }
     return "loss ordered at "
         + Numbers.percent(checkpointShare)
-        + " of checkpoints; H-SGD's final-window loss sits at "
-        + Numbers.number(position)
-        + " between P_1 (0) and P_K (1)";
+        + " of checkpoints; "
+        + (Double.isNaN(position)
+            ? "the final-window losses of P_1 and P_K coincide"
+            : "H-SGD's final-window loss sits at "
+                + Numbers.number(position)
+                + " between P_1 (0) and P_K (1)");
   }
 
   @Override

@@ -40,6 +40,20 @@ public class SandwichCheckTest {
     assertEquals(1.0, c.checkpointShare(), 0);
     assertEquals(1 / 3.0, c.position(), 1e-9); // final-window loss 0.4 between 0.3 and 0.6
     assertEquals(4, c.rows().size());
+    assertTrue(c.detail().endsWith("sits at 0.333 between P_1 (0) and P_K (1)"), c.detail());
+  }
+
+  @Test
+  void runsThatCoincideAreSaidToInsteadOfSittingAtNaN() {
+    SandwichCheck c =
+        SandwichCheck.of(
+            LABELS,
+            seeds(0.3, 0.1, 0.01),
+            seeds(0.3, 0.1, 0.01),
+            seeds(0.3, 0.1, 0.01),
+            CheckSettings.DEFAULT);
+    assertTrue(Double.isNaN(c.position()));
+    assertTrue(c.detail().endsWith("the final-window losses of P_1 and P_K coincide"), c.detail());
   }
 
   @Test
