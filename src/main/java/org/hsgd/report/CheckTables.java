@@ -159,13 +159,19 @@ final class CheckTables {
       BoundValidityCheck.Row closed = find(check, variant, BoundValidityCheck.CLOSED_FORM);
       BoundValidityCheck.Row numeric = find(check, variant, BoundValidityCheck.NUMERIC);
       BoundValidityCheck.Row measured = Double.isNaN(closed.measured()) ? numeric : closed;
+      // The digits that tell each bound from the upper limit it is checked against.
+      double limit = measured.upperLimit();
+      int digits =
+          Math.max(
+              PaperTable.digitsToTell(closed.value(), limit),
+              PaperTable.digitsToTell(numeric.value(), limit));
       rows.add(
           List.of(
               label(variant),
-              Number.of(closed.value()),
-              Number.of(numeric.value()),
+              new Number(closed.value(), digits),
+              new Number(numeric.value(), digits),
               Number.of(measured.measured()),
-              Number.of(measured.upperLimit())));
+              new Number(limit, digits)));
       for (BoundValidityCheck.Row r : List.of(closed, numeric)) {
         if (r.verdict() == Verdict.NOT_APPLICABLE && !r.reason().isEmpty()) {
           notes.add(Text.of(variant + ", " + r.bound() + ": " + r.reason()));
@@ -315,7 +321,12 @@ final class CheckTables {
     return p < 1e-3 ? new Text("< 0.001", "${<}\\,0.001$") : new Number(p, 3);
   }
 
-  private static Cell percent(double share) {
-    return Double.isNaN(share) ? PaperTable.EMPTY : new Number(100 * share, 3);
+  /** A share in percent: three digits, more where a share below 1 would round to 100. */
+  static Cell percent(double share) {
+    if (Double.isNaN(share)) {
+      return PaperTable.EMPTY;
+    }
+    return new Number(
+        100 * share, share < 1 ? Math.max(3, PaperTable.digitsToTell(100 * share, 100)) : 3);
   }
 }

@@ -131,6 +131,14 @@ class PaperTableTest {
   }
 
   @Test
+  void aShareJustBelowOneNeverPrintsAsAHundredPercent() {
+    assertEquals("100", CheckTables.percent(1).plain());
+    assertEquals("99.95", CheckTables.percent(0.9995).plain());
+    assertEquals("50", CheckTables.percent(0.5).plain());
+    assertEquals("", CheckTables.percent(Double.NaN).plain());
+  }
+
+  @Test
   void linesWrapAtSpacesAndCutOnlyWordsLongerThanALine() {
     assertEquals(List.of("aaa bbb", "  ccc"), Lines.wrap("aaa bbb ccc", 8, "", "  "));
     assertEquals(List.of("abcdefgh", "ij"), Lines.wrap("abcdefghij", 8, "", ""));
