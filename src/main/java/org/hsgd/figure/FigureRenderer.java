@@ -67,16 +67,15 @@ public final class FigureRenderer {
 
   private static byte[] encode(Figure figure, PaperStyle style, FigureFormat format)
       throws IOException {
-    return format == FigureFormat.PNG ? png(pdf(figure, style)) : vector(figure, style, format);
+    return format == FigureFormat.PNG
+        ? png(vector(figure, style, FigureFormat.PDF))
+        : vector(figure, style, format);
   }
 
   /** The fonts of a figure: axis titles, small text (ticks and legend), and their fallbacks. */
-  record Fonts(Font label, Font small, Typeface typeface) {
+  record Fonts(Font label, Font small) {
     Fonts(PaperStyle style) {
-      this(
-          style.typeface().at(style.labelPoints()),
-          style.typeface().at(style.smallPoints()),
-          style.typeface());
+      this(style.typeface().at(style.labelPoints()), style.typeface().at(style.smallPoints()));
     }
 
     RichText rich(String text, Font font) {
@@ -149,10 +148,6 @@ public final class FigureRenderer {
       }
     }
     return out.toByteArray();
-  }
-
-  private static byte[] pdf(Figure figure, PaperStyle style) throws IOException {
-    return vector(figure, style, FigureFormat.PDF);
   }
 
   /** The PNG at 300 dpi, rendered from the PDF: the same text, fonts and layout. */

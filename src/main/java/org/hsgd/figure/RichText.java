@@ -85,15 +85,4 @@ final class RichText {
     }
     g.setFont(before);
   }
-
-  /** The characters drawn in {@code font}: what a subset of it must hold. */
-  String charactersIn(Font font) {
-    StringBuilder s = new StringBuilder();
-    for (Run r : runs) {
-      if (r.font().getFontName().equals(font.getFontName())) {
-        s.append(r.text());
-      }
-    }
-    return s.toString();
-  }
 }

@@ -156,29 +156,10 @@ public final class BoundReport {
     PAPER_COLUMNS.stream().filter(full.columnNames()::contains).forEach(shown::add);
     Table selected = full.selectColumns(shown.toArray(String[]::new));
     selected.setName("bounds");
-    String sandwich =
-        "Bounds of local SGD at P_1, H-SGD and local SGD at P_K, "
-            + query.scenario().hierarchy().describe()
-            + ", T = "
-            + query.iterations()
-            + ": the sandwich "
-            + (result.holds() ? "holds" : "fails")
-            + numericSandwich()
-                .map(
-                    h -> "; on the numeric bounds " + (h ? "it holds" : "it fails") + " (observed)")
-                .orElse("")
-            + ".";
     Hierarchy h = query.scenario().hierarchy();
-    String latex =
-        "Bounds of local SGD at $P_1$, H-SGD and local SGD at $P_K$ for $n="
-            + h.workers()
-            + "$ workers, groups $N=("
-            + joined(h.groupCountsBelowTop())
-            + ")$, periods $P=("
-            + joined(h.periods())
-            + ")$ and $T="
-            + query.iterations()
-            + "$: the sandwich "
+    PaperTable.Text scenario = Labels.hierarchy(h);
+    String verdict =
+        ": the sandwich "
             + (result.holds() ? "holds" : "fails")
             + numericSandwich()
                 .map(
@@ -186,16 +167,20 @@ public final class BoundReport {
                         "; on the numeric bounds " + (ok ? "it holds" : "it fails") + " (observed)")
                 .orElse("")
             + ".";
-    PaperTable generic = Tables.paper(selected, new PaperTable.Text(sandwich, latex), List.of());
-    List<PaperTable.Text> labels = Labels.sandwich(query.scenario().hierarchy().periods());
-    List<List<PaperTable.Cell>> rows = new ArrayList<>();
-    for (int r = 0; r < generic.rows().size(); r++) {
-      List<PaperTable.Cell> row = new ArrayList<>(generic.rows().get(r));
-      row.set(0, labels.get(r));
-      rows.add(row);
-    }
-    return new PaperTable(
-        generic.name(), generic.caption(), generic.headers(), rows, generic.notes());
+    PaperTable.Text caption =
+        new PaperTable.Text(
+            "Bounds of local SGD at P_1, H-SGD and local SGD at P_K, "
+                + scenario.plain()
+                + ", T = "
+                + query.iterations()
+                + verdict,
+            "Bounds of local SGD at $P_1$, H-SGD and local SGD at $P_K$ for "
+                + scenario.latex()
+                + " and $T="
+                + query.iterations()
+                + "$"
+                + verdict);
+    return Tables.paper(selected, caption, List.of()).withColumn(0, Labels.sandwich(h.periods()));
   }
 
   /**
@@ -216,14 +201,6 @@ public final class BoundReport {
 
   private static double numericValue(BoundResult r, ToDoubleFunction<NumericTerms> value) {
     return r.numeric().map(value::applyAsDouble).orElse(Double.NaN);
-  }
-
-  private static String joined(long[] values) {
-    return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
-  }
-
-  private static String joined(int[] values) {
-    return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
   }
 
   /** What a reader must know to use the numbers correctly. */

@@ -186,8 +186,8 @@ public final class CheckReport {
         .append(spec.name())
         .append(" (hsgd): verdict ")
         .append(result.verdict().label())
-        .append("\n% needs \\usepackage{booktabs,siunitx,amsmath}\n");
-    notes().forEach(n -> tex.append("% note: ").append(n).append("\n"));
+        .append("\n")
+        .append(Tables.commented(notes()));
     CheckTables tables = new CheckTables(spec.variants(), spec.seeds());
     String label =
         "tab:hsgd-" + spec.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
@@ -265,17 +265,5 @@ public final class CheckReport {
       notes.add(BoundReport.RANDOM_GROUPING_NOTE);
     }
     return notes;
-  }
-
-  /** The column that names the constants: for the figures' captions, said in words elsewhere. */
-  private static final String CONSTANTS = "constants";
-
-  /** Removes those of the columns the table has. */
-  private static void dropColumns(Table table, String... columns) {
-    for (String column : columns) {
-      if (table.columnNames().contains(column)) {
-        table.removeColumns(column);
-      }
-    }
   }
 }

@@ -1,6 +1,6 @@
 package org.hsgd.report;
 
-/** Plain text and numbers as LaTeX that compiles in any font encoding. */
+/** Plain text as LaTeX that compiles in any font encoding. */
 public final class Latex {
   private Latex() {}
 
@@ -36,13 +36,5 @@ public final class Latex {
           });
     }
     return tex.toString();
-  }
-
-  /**
-   * A number as formatted by {@link PaperTable} for math mode: "1.708e-4" as 1.708\times10^{-4}.
-   */
-  static String number(String shown) {
-    int e = shown.indexOf('e');
-    return e < 0 ? shown : shown.substring(0, e) + "\\times10^{" + shown.substring(e + 1) + "}";
   }
 }

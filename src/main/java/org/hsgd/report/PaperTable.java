@@ -80,6 +80,17 @@ public record PaperTable(
     }
   }
 
+  /** The same table with the cells of {@code column} replaced, row by row. */
+  public PaperTable withColumn(int column, List<? extends Cell> cells) {
+    List<List<Cell>> replaced = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      List<Cell> row = new ArrayList<>(rows.get(r));
+      row.set(column, cells.get(r));
+      replaced.add(row);
+    }
+    return new PaperTable(name, caption, headers, replaced, notes);
+  }
+
   /**
    * The significant digits that tell {@code a} and {@code b} apart once rounded: at least {@link
    * Number#DIGITS}, more when they are close (202.980 and 202.994 need six).
@@ -311,7 +322,7 @@ public record PaperTable(
       if (shown.endsWith("inf")) {
         return (shown.startsWith("-") ? "{$-\\infty$}" : "{$\\infty$}");
       }
-      return numericColumn ? shown : "$" + Latex.number(shown) + "$";
+      return shown; // a column with a number is a siunitx column, which reads 1.7e-4 itself
     }
     Text text = (Text) cell;
     return numericColumn && !text.latex().isEmpty() ? "{" + text.latex() + "}" : text.latex();

@@ -57,36 +57,14 @@ public final class PlanReport {
 
   /** The ranking as a paper shows it: each hierarchy in notation, $N=(16,4)$, $P=(2,8,32)$. */
   PaperTable paper() {
-    PaperTable generic =
-        Tables.paper(
+    return Tables.paper(
             table(),
             PaperTable.Text.of(
                 "Hierarchies ranked by wall-clock time to reach the bound " + target + "."),
-            List.of());
-    int column = table().columnNames().indexOf("hierarchy");
-    List<List<PaperTable.Cell>> rows = new ArrayList<>();
-    for (int r = 0; r < plans.size(); r++) {
-      var h = plans.get(r).hierarchy();
-      List<PaperTable.Cell> row = new ArrayList<>(generic.rows().get(r));
-      row.set(
-          column,
-          new PaperTable.Text(
-              h.describe(),
-              "$n="
-                  + h.workers()
-                  + "$, $N=("
-                  + joined(Arrays.stream(h.groupCountsBelowTop()).asLongStream().toArray())
-                  + ")$, $P=("
-                  + joined(h.periods())
-                  + ")$"));
-      rows.add(row);
-    }
-    return new PaperTable(
-        generic.name(), generic.caption(), generic.headers(), rows, generic.notes());
-  }
-
-  private static String joined(long[] values) {
-    return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
+            List.of())
+        .withColumn(
+            table().columnNames().indexOf("hierarchy"),
+            plans.stream().map(p -> Labels.hierarchy(p.hierarchy())).toList());
   }
 
   public Table table() {

@@ -23,7 +23,8 @@ public final class Tables {
 
   /**
    * A text table for the terminal, at most {@link Lines#TERMINAL_WIDTH} wide: a text column with
-   * one value in every row (the experiment, the grouping) is said once above the table instead.
+   * one value in every row (the experiment, the grouping) is said once above the table instead, or
+   * not at all where that value is empty.
    */
   public static String text(Table table) {
     Table shown = table.copy();
@@ -31,7 +32,9 @@ public final class Tables {
     if (table.rowCount() > 1) {
       for (Column<?> column : table.columns()) {
         if (column instanceof StringColumn words && words.countUnique() == 1) {
-          same.add(column.name() + ": " + words.get(0));
+          if (!words.get(0).isEmpty()) {
+            same.add(column.name() + ": " + words.get(0));
+          }
           shown.removeColumns(column.name());
         }
       }
@@ -51,19 +54,8 @@ public final class Tables {
           Map.entry("total", "$B$"),
           Map.entry("numeric", "$B_{\\mathrm{num}}$"),
           Map.entry("numeric_gamma", "$\\gamma_{\\mathrm{num}}$"),
-          Map.entry("numeric_over_closed", "$B_{\\mathrm{num}}/B$"),
           Map.entry("T_for_target", "$T^\\star$"),
           Map.entry("T_for_target_numeric", "$T^\\star_{\\mathrm{num}}$"),
-          Map.entry("value", "$B$"),
-          Map.entry("measured", "$\\frac{1}{T}\\sum_t \\|\\nabla f(u_t)\\|^2$"),
-          Map.entry("upper_limit", "upper 95\\,\\%"),
-          Map.entry("exact", "$\\mathbb{E}$ exact"),
-          Map.entry("ratio", "ratio"),
-          Map.entry("lower_mean", "lower mean"),
-          Map.entry("upper_mean", "upper mean"),
-          Map.entry("p_ordered", "$p$ ordered"),
-          Map.entry("p_reversed", "$p$ reversed"),
-          Map.entry("B_local_P1", "$B_{P_1}$"),
           Map.entry("lower_total", "$B_{P_1}$"),
           Map.entry("hsgd_total", "$B_{\\mathrm{H}}$"),
           Map.entry("upper_total", "$B_{P_K}$"),
@@ -73,12 +65,7 @@ public final class Tables {
           Map.entry("sandwich_holds", "sandwich"),
           Map.entry("sigma2", "$\\sigma^2$"),
           Map.entry("delta", "$\\Delta$"),
-          Map.entry("eps2_total", "$\\varepsilon^2$"),
-          Map.entry("B_hsgd", "$B_{\\mathrm{H}}$"),
-          Map.entry("B_local_PK", "$B_{P_K}$"),
-          Map.entry("gamma_local_P1", "$\\gamma_{P_1}$"),
-          Map.entry("gamma_hsgd", "$\\gamma_{\\mathrm{H}}$"),
-          Map.entry("gamma_local_PK", "$\\gamma_{P_K}$"));
+          Map.entry("eps2_total", "$\\varepsilon^2$"));
 
   /**
    * The table as a paper shows it: headers in the paper's notation where the column is a symbol,
@@ -131,14 +118,6 @@ public final class Tables {
           "total", "B",
           "numeric", "B_num",
           "numeric_gamma", "gamma_num",
-          "numeric_over_closed", "B_num/B",
           "T_for_target", "T*",
           "T_for_target_numeric", "T*_num");
-
-  /** The table as a LaTeX float ({@link PaperTable#latex}) with its caption and notes. */
-  public static String latex(Table table, String caption, List<String> notes, String label) {
-    return paper(
-            table, PaperTable.Text.of(caption), notes.stream().map(PaperTable.Text::of).toList())
-        .latex(label);
-  }
 }

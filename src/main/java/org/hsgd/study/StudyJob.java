@@ -231,14 +231,14 @@ public record StudyJob(
   }
 
   /**
-   * Why a point's check does not hold, in short: its problems about whole checks and metrics; the
-   * pairs' details only where there are no others (the point's check.txt has them all).
+   * Why a point's check does not hold, in short: the first problem of each check that does not hold
+   * (the point's check.txt has them all).
    */
   private static String why(CheckResult result, CheckSettings settings) {
-    List<String> problems =
-        result.checks().stream().flatMap(c -> c.problems(settings).stream()).toList();
-    List<String> general = problems.stream().filter(p -> !p.contains("<=")).toList();
-    return String.join("; ", general.isEmpty() ? problems : general);
+    return result.checks().stream()
+        .filter(c -> c.verdict() != Verdict.HOLDS)
+        .flatMap(c -> c.problems(settings).stream().limit(1))
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static byte[] bytes(String text) {
