@@ -20,7 +20,9 @@ public final class InvalidInputException extends RuntimeException {
     /** Run fewer replicates at a time. */
     FEWER_AT_ONCE,
     /** Ask for a bound at a step size beyond the proven range, without guarantee. */
-    ALLOW_INVALID_STEP
+    ALLOW_INVALID_STEP,
+    /** Say which of a foreign file's columns are which quantities. */
+    MAP_COLUMNS
   }
 
   private final String field;

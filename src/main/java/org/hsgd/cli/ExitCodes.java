@@ -32,6 +32,7 @@ final class ExitCodes {
       case MORE_MEMORY -> " (more memory: HSGD_JAVA_OPTS=-Xmx<size>)";
       case FEWER_AT_ONCE -> " (more memory: HSGD_JAVA_OPTS=-Xmx<size>; fewer at once: --threads)";
       case ALLOW_INVALID_STEP -> " (--allow-invalid-step computes without guarantee)";
+      case MAP_COLUMNS -> " (hsgd import FILE --guess suggests a mapping)";
     };
   }
 }

@@ -12,6 +12,7 @@ import org.hsgd.experiment.ClassificationSpec;
 import org.hsgd.experiment.ConstantsSpec;
 import org.hsgd.experiment.DataSpec;
 import org.hsgd.experiment.ExperimentSpec;
+import org.hsgd.experiment.ExternalSpec;
 import org.hsgd.experiment.ModelSpec;
 import org.hsgd.experiment.PartitionSpec;
 import org.hsgd.experiment.ProblemSpec;
@@ -66,7 +67,8 @@ final class ExperimentConfig {
           "centers",
           "initial-point",
           "noise-sigma2",
-          "cos-weight");
+          "cos-weight",
+          "description");
   static final Set<String> DATA_KEYS =
       Set.of("source", "classes", "features", "samples", "separation", "test-fraction");
   static final Set<String> PARTITION_KEYS = Set.of("type", "alpha", "shards-per-worker");
@@ -230,17 +232,30 @@ final class ExperimentConfig {
     Settings p = block(s, "problem", PROBLEM_KEYS);
     String type = p.text("type").toLowerCase(Locale.ROOT);
     Require.that(
-        Set.of("quadratic", "quadratic-cos", "logistic", "mlp").contains(type),
+        Set.of("quadratic", "quadratic-cos", "logistic", "mlp", "external").contains(type),
         "problem.type",
-        "must be quadratic, quadratic-cos, logistic or mlp",
+        "must be quadratic, quadratic-cos, logistic, mlp or external (runs made elsewhere)",
         () -> "'" + type + "'");
     boolean classification = type.equals("logistic") || type.equals("mlp");
+    Require.that(
+        type.equals("external") || !p.has("description"),
+        "problem.description",
+        "applies to external problems only",
+        () -> "problem.type " + type);
     for (String key : List.of("data", "partition", "model", "batch")) {
       Require.that(
           classification || !s.has(key),
           key,
           "applies to logistic and mlp problems only",
           () -> "problem.type " + type);
+    }
+    if (type.equals("external")) {
+      Require.that(
+          p.asMap().keySet().equals(Set.of("type", "description")),
+          "problem",
+          "takes type and description for an external problem",
+          () -> p.asMap().keySet().toString());
+      return new ExternalSpec(p.text("description"));
     }
     if (!classification) {
       return quadratic(p, type);

@@ -84,6 +84,18 @@ final class ExperimentOptions {
     return withFlags(ExperimentConfig.spec(settings, fallbackName(config)));
   }
 
+  /**
+   * The config's keys as the experiment ran them: its name, --seeds and --constants written in, and
+   * whether local SGD ran beside the hierarchy. Every manifest records them, and they rebuild the
+   * spec of results on disk ({@code hsgd check DIR}).
+   */
+  Settings asRun(Settings settings, Path config, ExperimentSpec spec) {
+    Settings named = settings.has("name") ? settings : settings.with("name", fallbackName(config));
+    Settings seeded = seeds == null ? named : named.with("seeds", seeds);
+    Settings constrained = constants == null ? seeded : seeded.with("constants", constants.trim());
+    return constrained.with("compare", spec.sandwich() ? "sandwich" : "none");
+  }
+
   /** The study of a config file with a grid, --seeds and --constants applied to every point. */
   Study study(Settings settings, Path config) {
     String name = settings.has("name") ? settings.text("name") : fallbackName(config);
@@ -157,6 +169,25 @@ final class ExperimentOptions {
             + " machine)",
         () -> "none");
     return new org.hsgd.spark.SparkEngine(master, data);
+  }
+
+  /** Refuses the options of a run for results already on disk: they are not run again. */
+  void requireNoRunOptions() {
+    String[][] given = {
+      {"seeds", seeds == null ? null : seeds.toString()},
+      {"threads", threads == null ? null : threads.toString()},
+      {"engine", engine},
+      {"master", master},
+      {"out", out == null ? null : out.toString()}
+    };
+    for (String[] g : given) {
+      Require.that(
+          g[1] == null,
+          g[0],
+          "must not be given with results folders: their runs are on disk, and the check's files"
+              + " go beside them",
+          () -> g[1]);
+    }
   }
 
   /** Refuses --engine and --master for a config without a grid. */

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       SimulateCommand.class,
       CheckCommand.class,
+      ImportCommand.class,
       PlotCommand.class
     },
     description = "Convergence bounds and simulations of hierarchical SGD (H-SGD) and local SGD.")

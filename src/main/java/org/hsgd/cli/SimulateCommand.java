@@ -58,7 +58,9 @@ final class SimulateCommand implements Callable<Integer> {
                 .withFigures(figureSettings)
                 .withProvenance(
                     ExperimentOptions.provenance(
-                        options.rerun("simulate", config, experiment), settings, figures)));
+                        options.rerun("simulate", config, experiment),
+                        options.asRun(settings, config, experiment),
+                        figures)));
     return result.figureFailure().isEmpty() ? 0 : 1;
   }
 }

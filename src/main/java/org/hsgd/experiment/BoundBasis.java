@@ -42,6 +42,12 @@ sealed interface BoundBasis {
           "L, sigma^2, Delta and eps_k^2 are known exactly only for the quadratic problems");
     }
     if (spec.constants() instanceof ConstantsSpec.Estimated
+        && spec.problem() instanceof ExternalSpec) {
+      return new Unavailable(
+          "runs imported from another program carry no estimates of L and sigma^2: give the"
+              + " constants (a constants: block of L, sigma2, delta and eps2)");
+    }
+    if (spec.constants() instanceof ConstantsSpec.Estimated
         && !run.estimatedConstants().map(c -> Double.isFinite(c.initialGap())).orElse(false)) {
       return new Unavailable(
           "the constants were not estimated along this run, or its problem knows no lower bound"

@@ -102,9 +102,12 @@ public final class ExperimentRunner {
 
   /**
    * Refuses a spec whose runs cannot fit, {@code concurrent} of them at a time: a model too large
-   * for an array, or more memory than the JVM may use.
+   * for an array, or more memory than the JVM may use; or runs made by another program.
    */
   public static void requireFits(ExperimentSpec spec, int concurrent) {
+    if (spec.problem() instanceof ExternalSpec) {
+      throw ExternalSpec.notRunnable();
+    }
     long d = spec.problem().parameters();
     String field = spec.problem().sizeField();
     Require.that(

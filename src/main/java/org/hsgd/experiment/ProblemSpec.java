@@ -5,9 +5,12 @@ import org.hsgd.sim.Problem;
 import org.hsgd.sim.RandomStreams;
 import org.hsgd.sim.RunSettings;
 
-/** What to minimise: a quadratic with exact constants, or a classification task on data. */
+/**
+ * What to minimise: a quadratic with exact constants, a classification task on data, or a problem
+ * another program solved (imported runs).
+ */
 public sealed interface ProblemSpec extends java.io.Serializable
-    permits QuadraticSpec, ClassificationSpec {
+    permits QuadraticSpec, ClassificationSpec, ExternalSpec {
 
   /**
    * Where the time average of |grad f(u_t)|^2 is taken unless the experiment says otherwise: every

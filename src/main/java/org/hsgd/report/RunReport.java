@@ -85,6 +85,7 @@ public final class RunReport {
     average.put("value", r.trace().meanGradNormSq());
     average.put("over", averagedOver(spec.run()));
     average.put("iterationsAveraged", r.trace().averagedIterations());
+    r.expectedMeanGradNormSq().ifPresent(e -> average.put("exactExpectation", e));
     m.put("meanGradNormSq", average);
     m.put("workerSteps", r.trace().workerSteps());
     m.put("wallSeconds", r.trace().wallSeconds());

@@ -157,7 +157,8 @@ public final class TidyTables {
     return spec.variants().stream().mapToInt(v -> v.periods().size()).max().orElseThrow();
   }
 
-  private static List<String> divergenceColumns(int levels) {
+  /** The columns of the level divergences: div_down and div_up for two levels, div_level_k else. */
+  public static List<String> divergenceColumns(int levels) {
     if (levels == 1) {
       return List.of();
     }

@@ -26,6 +26,36 @@ public record Trace(
     checkpoints = List.copyOf(checkpoints);
   }
 
+  /**
+   * The trace of checkpoints measured elsewhere, averaged as the simulator averages them with
+   * {@link RunSettings.GradientAverage#CHECKPOINTS}: each checkpoint's running mean over the ones
+   * before it, and the time average over those below T, summed in order.
+   *
+   * @param measured the checkpoints, t = 0 first and T last (their running means are ignored)
+   * @param workerSteps the SGD steps the workers took in all
+   * @param wallSeconds how long the run took, or NaN if unknown
+   */
+  public static Trace atCheckpoints(
+      List<Measurement> measured, long workerSteps, double wallSeconds) {
+    List<Measurement> checkpoints = new java.util.ArrayList<>(measured.size());
+    double sum = 0;
+    long averaged = 0;
+    for (Measurement m : measured) {
+      checkpoints.add(m.withRunningMean(sum / averaged));
+      sum += m.gradNormSq();
+      averaged++;
+    }
+    // The running mean at T is the time average over the checkpoints below it.
+    Measurement last = checkpoints.get(checkpoints.size() - 1);
+    return new Trace(
+        checkpoints,
+        last.runningMean(),
+        averaged - 1,
+        RunSettings.GradientAverage.CHECKPOINTS,
+        workerSteps,
+        wallSeconds);
+  }
+
   /** The last checkpoint, at t = T. */
   public Measurement last() {
     return checkpoints.get(checkpoints.size() - 1);

@@ -14,6 +14,8 @@ import org.hsgd.experiment.ExperimentRunner;
 import org.hsgd.experiment.ExperimentSpec;
 import org.hsgd.experiment.Progress;
 import org.hsgd.experiment.Run;
+import org.hsgd.experiment.RunBounds;
+import org.hsgd.experiment.Variant;
 import org.hsgd.report.CheckReport;
 import org.hsgd.report.FigureCatalogue;
 import org.hsgd.report.FigureFiles;
@@ -96,16 +98,69 @@ public record ExperimentJob(
    */
   public ExperimentResult run(Path dir, int threads, Progress progress) {
     ExperimentRunner.requireFits(spec, 1); // before anything is made on disk
+    return publish(dir, finished -> ExperimentRunner.run(spec, threads, progress, finished));
+  }
+
+  /**
+   * Writes runs made by another program ({@link org.hsgd.foreign.ForeignRuns}) into {@code dir} as
+   * an ordinary result folder of this spec, after which every command that reads results reads
+   * them.
+   *
+   * @param extra more files for the folder (the import's manifest)
+   */
+  public ExperimentResult record(Path dir, List<Run> runs, Map<Path, byte[]> extra) {
+    return publish(
+        dir,
+        finished -> {
+          runs.forEach(finished);
+          return runs;
+        },
+        extra);
+  }
+
+  /**
+   * Checks runs read back from {@code dir} ({@link org.hsgd.report.ExperimentFolder}) with this
+   * job's settings, and writes the check's files into the folder beside them: each run's trace and
+   * manifest are left as they are.
+   *
+   * @throws org.hsgd.InvalidInputException if the folder holds a file of the same name that hsgd
+   *     did not write
+   */
+  public ExperimentResult recheck(Path dir, List<Run> runs) {
+    Outputs outputs = outputs(dir, runs);
+    List<Path> files = List.copyOf(outputs.files().keySet());
+    ResultFolder.requireOwnFiles(dir, files);
+    org.hsgd.report.Outputs.writeAll(outputs.files());
+    ResultFolder.adopt(dir, files);
+    return new ExperimentResult(
+        spec,
+        runs,
+        outputs.check(),
+        outputs.tables(),
+        outputs.text(),
+        outputs.figureFailure(),
+        false,
+        files);
+  }
+
+  private ExperimentResult publish(
+      Path dir, java.util.function.Function<java.util.function.Consumer<Run>, List<Run>> runner) {
+    return publish(dir, runner, Map.of());
+  }
+
+  /** Stages the folder, writes each run's files as the runner hands it over, then the rest. */
+  private ExperimentResult publish(
+      Path dir,
+      java.util.function.Function<java.util.function.Consumer<Run>, List<Run>> runner,
+      Map<Path, byte[]> extra) {
     try (ResultFolder.Staging staging = ResultFolder.stage(dir, owner(spec))) {
       List<Path> written = new ArrayList<>();
       List<Run> runs =
-          ExperimentRunner.run(
-              spec,
-              threads,
-              progress,
+          runner.apply(
               r -> written.addAll(staging.writeAll(RunReport.runFiles(spec, r, dir, provenance))));
       Outputs outputs = outputs(dir, runs);
       written.addAll(staging.writeAll(outputs.files()));
+      written.addAll(staging.writeAll(extra));
       boolean replaced = staging.publish();
       return new ExperimentResult(
           spec,
@@ -169,16 +224,30 @@ public record ExperimentJob(
                         + org.hsgd.report.Lines.fit(
                             "note: mean_grad_norm_sq averages |grad f(u_t)|^2 over "
                                 + RunReport.averagedOver(spec.run())
-                                + "; bound: B at this gamma and T, where one applies (equal groups, full"
-                                + " participation), from "
-                                + org.hsgd.check.Check.constantsLabel(spec.constants().label())
-                                + (spec.constants()
-                                        instanceof org.hsgd.experiment.ConstantsSpec.Estimated
-                                    ? " (estimates from each run: a diagnostic, not a guarantee)"
-                                    : "")
+                                + boundNote(runs)
                                 + "; see each manifest")
                         + System.lineSeparator());
     return new Outputs(tables, files, result, text, figureFailure);
+  }
+
+  /** What the bound column of the runs' summary holds: B and its constants, or why none. */
+  private String boundNote(List<Run> runs) {
+    RunBounds hierarchy =
+        RunBounds.of(
+            spec,
+            runs.stream()
+                .filter(r -> r.variant().role() == Variant.Role.HSGD)
+                .findFirst()
+                .orElseThrow());
+    if (!hierarchy.applies()) {
+      return "; no bound for H-SGD: " + hierarchy.reason();
+    }
+    return "; bound: B at this gamma and T, where one applies (equal groups, full participation),"
+        + " from "
+        + org.hsgd.check.Check.constantsLabel(spec.constants().label())
+        + (spec.constants() instanceof org.hsgd.experiment.ConstantsSpec.Estimated
+            ? " (estimates from each run: a diagnostic, not a guarantee)"
+            : "");
   }
 
   /**

@@ -413,7 +413,185 @@ class BadInputEveryCommandTest {
           command(
               "plan " + plan[0], List.of("plan", "--config", "{DIR}/p.yaml"), "p.yaml", plan[1]));
     }
+    foreignRuns(cases);
+    resultsOnDisk(cases);
     return cases.stream().map(Arguments::of);
+  }
+
+  /** A mapping for {@link #foreign}: n = 4 in 2 groups, periods 2 and 4. */
+  private static final String MAPPING =
+      "n: 4\ngroups: [2]\nperiods: [2, 4]\ngamma: 0.1\n"
+          + "columns: {iteration: step, loss: train_loss, grad-norm-sq: grad_sq,"
+          + " divergence: [div_in, div_out], divergence-total: div_total, method: method,"
+          + " seed: seed, periods: [p_low, p_high]}\n"
+          + "methods: {p2: local-bottom, h: hsgd, p4: local-top}\n";
+
+  /**
+   * The rows of a small foreign study: three methods, seeds 1 and 2, checkpoints 0, 4 and 8
+   * (H-SGD's rows at index 9 to 14, seed 1 first).
+   */
+  private static List<String> foreign() {
+    List<String> rows = new ArrayList<>();
+    rows.add("method,seed,step,train_loss,grad_sq,div_total,div_in,div_out,p_low,p_high");
+    String[][] methods = {{"p2", "2", "2"}, {"h", "2", "4"}, {"p4", "4", "4"}};
+    for (String[] m : methods) {
+      for (int seed = 1; seed <= 2; seed++) {
+        for (int t = 0; t <= 8; t += 4) {
+          String levels = m[0].equals("h") ? "0.5,0.25" : ",";
+          rows.add(
+              String.join(
+                  ",",
+                  m[0],
+                  "" + seed,
+                  "" + t,
+                  "" + (2.0 - 0.1 * t),
+                  "" + (1.0 / (1 + t)),
+                  "0.75",
+                  levels,
+                  m[1],
+                  m[2]));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static String lines(List<String> rows) {
+    return String.join("\n", rows) + "\n";
+  }
+
+  /** Foreign runs that break the rules of a file, a mapping or a study: each refused whole. */
+  private static void foreignRuns(List<Case> cases) {
+    List<String> base = foreign();
+    java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+    files.put("a missing column", lines(base).replace("train_loss", "loss"));
+    List<String> unknown = new ArrayList<>();
+    base.forEach(r -> unknown.add(r + (r.startsWith("method") ? ",lr" : ",0.1")));
+    files.put("an unknown column", lines(unknown));
+    for (String[] bad :
+        new String[][] {
+          {"not a number", "abc"},
+          {"NaN", "nan"},
+          {"infinite", "inf"},
+          {"hexadecimal", "0x1p3"},
+          {"empty", ""}
+        }) {
+      List<String> rows = new ArrayList<>(base);
+      rows.set(5, rows.get(5).replace(",1.6,", "," + bad[1] + ","));
+      files.put("a loss " + bad[0], lines(rows));
+    }
+    List<String> level = new ArrayList<>(base);
+    level.set(11, level.get(11).replace("0.5,0.25", "0.5,"));
+    files.put("an H-SGD row without its upper level", lines(level));
+    List<String> twice = new ArrayList<>(base);
+    twice.add(4, base.get(3));
+    files.put("a checkpoint twice", lines(twice));
+    List<String> backwards = new ArrayList<>(base);
+    backwards.set(2, base.get(3));
+    backwards.set(3, base.get(2));
+    files.put("iterations not increasing", lines(backwards));
+    List<String> gap = new ArrayList<>(base);
+    gap.remove(17);
+    files.put("a variant missing a checkpoint", lines(gap));
+    List<String> extra = new ArrayList<>(base);
+    extra.add(base.get(18).replace(",8,", ",12,"));
+    files.put("a variant with a checkpoint more", lines(extra));
+    List<String> twoVariants = new ArrayList<>(base.subList(0, 13));
+    files.put("two variants only", lines(twoVariants));
+    List<String> unpaired = new ArrayList<>(base);
+    unpaired.subList(10, 13).clear();
+    files.put("seeds not paired", lines(unpaired));
+    List<String> noStart = new ArrayList<>();
+    base.stream().filter(r -> !r.contains(",0,")).forEach(noStart::add);
+    files.put("no checkpoint at t = 0", lines(noStart));
+    List<String> unknownMethod = new ArrayList<>(base);
+    unknownMethod.set(1, base.get(1).replace("p2,", "sgd,"));
+    files.put("an unknown method", lines(unknownMethod));
+    List<String> period = new ArrayList<>(base);
+    period.set(12, base.get(12).replace(",2,4", ",2,8"));
+    files.put("a period unlike its method's", lines(period));
+    List<String> ragged = new ArrayList<>(base);
+    ragged.set(7, base.get(7) + ",1");
+    files.put("a row with a field more", lines(ragged));
+    files.put("binary", "\u0000\u0001PNG\u0002");
+    files.put("one column", "step\n0\n4\n");
+    files.put("empty", "");
+    files.put("JSON Lines broken on line 2", "{\"method\": \"h\"}\n{\"method\": \n");
+    files.put("JSON Lines with a new key", "{\"method\": \"h\"}\n{\"colour\": 1}\n");
+    files.forEach(
+        (name, content) ->
+            cases.add(
+                new Case(
+                    "import " + name,
+                    List.of(
+                        "import",
+                        "{DIR}/runs.csv",
+                        "--mapping",
+                        "{DIR}/m.yaml",
+                        "--out",
+                        "{DIR}/out"),
+                    List.of(
+                        new String[] {"runs.csv", content}, new String[] {"m.yaml", MAPPING}))));
+    java.util.Map<String, String> mappings = new java.util.LinkedHashMap<>();
+    mappings.put("without gamma", MAPPING.replace("gamma: 0.1\n", ""));
+    mappings.put("an unknown column key", MAPPING.replace("seed: seed", "seed: seed, colour: x"));
+    mappings.put("an unknown key", MAPPING + "colour: red\n");
+    mappings.put("a role twice", MAPPING.replace("p4: local-top", "p4: local-bottom"));
+    mappings.put("an unknown role", MAPPING.replace("p4: local-top", "p4: top"));
+    mappings.put("levels unlike the periods", MAPPING.replace("[div_in, div_out]", "[div_in]"));
+    mappings.put("a bad wide pattern", MAPPING + "wide-columns: '{method}_{metric}'\n");
+    mappings.put("periods not nested", MAPPING.replace("periods: [2, 4]", "periods: [3, 4]"));
+    mappings.forEach(
+        (name, mapping) ->
+            cases.add(
+                new Case(
+                    "import mapping " + name,
+                    List.of(
+                        "import",
+                        "{DIR}/runs.csv",
+                        "--mapping",
+                        "{DIR}/m.yaml",
+                        "--out",
+                        "{DIR}/out"),
+                    List.of(
+                        new String[] {"runs.csv", lines(base)},
+                        new String[] {"m.yaml", mapping}))));
+    cases.add(
+        command(
+            "import a missing file",
+            List.of("import", "{DIR}/none.csv", "--mapping", "{DIR}/m.yaml"),
+            "m.yaml",
+            MAPPING));
+    cases.add(
+        new Case(
+            "import a folder",
+            List.of("import", "{DIR}/sub", "--mapping", "{DIR}/m.yaml", "--out", "{DIR}/out"),
+            List.of(new String[] {"sub/x", ""}, new String[] {"m.yaml", MAPPING})));
+  }
+
+  /** Folders that hold no runs to check again, and flags that do not go with them. */
+  private static void resultsOnDisk(List<Case> cases) {
+    cases.add(command("check an empty folder", List.of("check", "{DIR}/empty"), "empty/.keep", ""));
+    cases.add(
+        command(
+            "check a broken run manifest",
+            List.of("check", "{DIR}/r"),
+            "r/hsgd-seed1.manifest.json",
+            "{"));
+    cases.add(
+        command(
+            "check a run manifest of nothing",
+            List.of("check", "{DIR}/r"),
+            "r/hsgd-seed1.manifest.json",
+            "{}"));
+    for (List<String> flags :
+        List.of(List.of("--seeds", "2"), List.of("--out", "{DIR}/o"), List.of("--threads", "1"))) {
+      List<String> args = new ArrayList<>(List.of("check", "{DIR}/r"));
+      args.addAll(flags);
+      cases.add(
+          command(
+              "check DIR " + String.join(" ", flags), args, "r/hsgd-seed1.manifest.json", "{}"));
+    }
   }
 
   private static Case command(String name, List<String> args, String file, String content) {

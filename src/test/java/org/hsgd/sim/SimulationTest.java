@@ -288,6 +288,43 @@ class SimulationTest {
   }
 
   @Test
+  void aTraceMeasuredElsewhereIsAveragedAsTheSimulatorAveragesItsCheckpoints() {
+    RunSettings s =
+        RunSettings.builder(45, 0.05, 10)
+            .gradientAverage(RunSettings.GradientAverage.CHECKPOINTS)
+            .build();
+    Trace simulated =
+        run(
+            Fixtures.quadratic(0.2, 0.5),
+            Hierarchy.twoLevel(4, 2, 2, 4),
+            GroupingStrategy.RANDOM,
+            s,
+            1,
+            5);
+    Trace rebuilt =
+        Trace.atCheckpoints(
+            simulated.checkpoints().stream().map(m -> m.withRunningMean(-1)).toList(),
+            simulated.workerSteps(),
+            simulated.wallSeconds());
+    assertEquals(simulated, rebuilt);
+  }
+
+  @Test
+  void aTraceAtCheckpointsAveragesTheCheckpointsBelowTheHorizon() {
+    List<Measurement> measured =
+        List.of(
+            new Measurement(0, 9, 4, 0, Double.NaN, Double.NaN, List.of(1.0)),
+            new Measurement(10, 7, 2, 0, Double.NaN, Double.NaN, List.of(1.0)),
+            new Measurement(15, 5, 100, 0, Double.NaN, Double.NaN, List.of(1.0)));
+    Trace t = Trace.atCheckpoints(measured, 60, Double.NaN);
+    assertEquals(3.0, t.meanGradNormSq()); // (4 + 2) / 2: the checkpoint at T is not averaged
+    assertEquals(2, t.averagedIterations());
+    assertTrue(Double.isNaN(t.checkpoints().get(0).runningMean()));
+    assertEquals(4.0, t.checkpoints().get(1).runningMean());
+    assertEquals(RunSettings.GradientAverage.CHECKPOINTS, t.gradientAverage());
+  }
+
+  @Test
   void partialParticipationIsSeededAndChangesTheRun() {
     DriftProblem p = new DriftProblem();
     Hierarchy h = Hierarchy.twoLevel(8, 4, 2, 4);
