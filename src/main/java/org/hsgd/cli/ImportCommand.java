@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.hsgd.Require;
 import org.hsgd.bounds.Hierarchy;
 import org.hsgd.experiment.ExperimentSpec;
@@ -211,13 +210,8 @@ final class ImportCommand implements Callable<Integer> {
       result.written().forEach(f -> stdout.println("wrote " + f));
       figuresFailed |= ExperimentOptions.reportFigureFailure(spec, result.figureFailure(), p.dir());
     }
-    stdout.println(
-        "check them with ./hsgd check "
-            + Inputs.shellQuoted(dir.toString())
-            + ", draw them with ./hsgd plot "
-            + prepared.stream()
-                .map(p -> Inputs.shellQuoted(p.dir().toString()))
-                .collect(Collectors.joining(" ")));
+    stdout.println("check them with: ./hsgd check " + Inputs.shellQuoted(dir.toString()));
+    stdout.println("draw them with:  ./hsgd plot " + Inputs.shellQuoted(dir.toString()));
     return figuresFailed ? 1 : 0;
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.hsgd.report.ExperimentFolder;
 import org.hsgd.report.FigureFiles;
 import org.hsgd.report.FigureSettings;
 import org.hsgd.report.Outputs;
@@ -34,7 +35,8 @@ final class PlotCommand implements Callable<Integer> {
       arity = "1..*",
       paramLabel = "DIR",
       description =
-          "results folders of hsgd simulate or check; the first gives the training figure")
+          "results folders of hsgd simulate, check or import (a folder of such folders: each);"
+              + " the first gives the training figure")
   List<Path> folders;
 
   @Option(
@@ -61,7 +63,9 @@ final class PlotCommand implements Callable<Integer> {
     Map<Path, byte[]> files =
         FigureFiles.of(
             dir,
-            ResultsFolders.figures(folders, settings),
+            ResultsFolders.figures(
+                folders.stream().flatMap(f -> ExperimentFolder.experiments(f).stream()).toList(),
+                settings),
             settings,
             Provenance.capture(rerun, Map.of()));
     ResultFolder.requireOwnFiles(dir, List.copyOf(files.keySet()));

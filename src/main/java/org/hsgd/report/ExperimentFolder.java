@@ -52,10 +52,11 @@ public final class ExperimentFolder {
 
   /**
    * The experiments' folders under {@code dir}: itself if it holds runs, else its subfolders that
-   * do (an import's folder of groupings), in name order.
+   * do (an import's folder of groupings), in name order; anything else as it is, for the reader to
+   * refuse.
    */
   public static List<Path> experiments(Path dir) {
-    if (holdsRuns(dir)) {
+    if (!Files.isDirectory(dir) || holdsRuns(dir)) {
       return List.of(dir);
     }
     try (Stream<Path> list = Files.list(dir)) {
@@ -261,18 +262,7 @@ public final class ExperimentFolder {
 
   /** A run's trace, exactly as {@link TraceReport} wrote it. */
   private static List<Measurement> trace(Path csv, int levels) {
-    List<String> expected =
-        new ArrayList<>(
-            List.of(
-                "iteration",
-                "loss",
-                "grad_norm_sq",
-                "mean_grad_norm_sq",
-                "test_accuracy",
-                "test_loss"));
-    for (int k = 1; k <= levels; k++) {
-      expected.add("div_level_" + k);
-    }
+    List<String> expected = TraceReport.columns(levels);
     List<Measurement> checkpoints = new ArrayList<>();
     try (Records records = Records.open(csv)) {
       List<String> columns = records.columns();

@@ -111,7 +111,7 @@ public final class ResultsFolders {
     Require.that(
         Files.isRegularFile(folder.resolve(FigureCatalogue.TRACE)),
         "folder",
-        "must be a results folder of hsgd simulate or check (holding "
+        "must be a results folder of hsgd simulate, check or import (holding "
             + FigureCatalogue.TRACE
             + ")",
         folder::toString);

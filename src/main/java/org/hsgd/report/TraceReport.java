@@ -17,26 +17,45 @@ public final class TraceReport {
    */
   public static Table table(String name, List<Measurement> trace) {
     int levels = trace.get(0).divergences().size();
+    List<String> names = columns(levels);
     Table t =
         Table.create(
             name,
             LongColumn.create(
-                "iteration", trace.stream().mapToLong(Measurement::iteration).toArray()),
-            DoubleColumn.create("loss", trace.stream().mapToDouble(Measurement::loss)),
+                names.get(0), trace.stream().mapToLong(Measurement::iteration).toArray()),
+            DoubleColumn.create(names.get(1), trace.stream().mapToDouble(Measurement::loss)),
+            DoubleColumn.create(names.get(2), trace.stream().mapToDouble(Measurement::gradNormSq)),
+            DoubleColumn.create(names.get(3), trace.stream().mapToDouble(Measurement::runningMean)),
             DoubleColumn.create(
-                "grad_norm_sq", trace.stream().mapToDouble(Measurement::gradNormSq)),
-            DoubleColumn.create(
-                "mean_grad_norm_sq", trace.stream().mapToDouble(Measurement::runningMean)),
-            DoubleColumn.create(
-                "test_accuracy", trace.stream().mapToDouble(Measurement::testAccuracy)),
-            DoubleColumn.create("test_loss", trace.stream().mapToDouble(Measurement::testLoss)));
+                names.get(4), trace.stream().mapToDouble(Measurement::testAccuracy)),
+            DoubleColumn.create(names.get(5), trace.stream().mapToDouble(Measurement::testLoss)));
     for (int k = 1; k <= levels; k++) {
-      t.addColumns(divergence("div_level_" + k, trace, k));
+      t.addColumns(divergence(names.get(5 + k), trace, k));
     }
     if (levels == 2) {
       t.addColumns(divergence("div_down", trace, 1), divergence("div_up", trace, 2));
     }
     return t;
+  }
+
+  /**
+   * The columns of a run's trace of {@code levels} levels, in order, that {@link ExperimentFolder}
+   * reads back (two levels add div_down and div_up after them, for readers).
+   */
+  static List<String> columns(int levels) {
+    List<String> names =
+        new java.util.ArrayList<>(
+            List.of(
+                "iteration",
+                "loss",
+                "grad_norm_sq",
+                "mean_grad_norm_sq",
+                "test_accuracy",
+                "test_loss"));
+    for (int k = 1; k <= levels; k++) {
+      names.add("div_level_" + k);
+    }
+    return names;
   }
 
   private static DoubleColumn divergence(String name, List<Measurement> trace, int level) {

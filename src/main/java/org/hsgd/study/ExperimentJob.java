@@ -132,6 +132,11 @@ public record ExperimentJob(
     ResultFolder.requireOwnFiles(dir, files);
     org.hsgd.report.Outputs.writeAll(outputs.files());
     ResultFolder.adopt(dir, files);
+    return result(runs, outputs, false, files);
+  }
+
+  private ExperimentResult result(
+      List<Run> runs, Outputs outputs, boolean replaced, List<Path> written) {
     return new ExperimentResult(
         spec,
         runs,
@@ -139,8 +144,8 @@ public record ExperimentJob(
         outputs.tables(),
         outputs.text(),
         outputs.figureFailure(),
-        false,
-        files);
+        replaced,
+        written);
   }
 
   private ExperimentResult publish(
@@ -161,16 +166,7 @@ public record ExperimentJob(
       Outputs outputs = outputs(dir, runs);
       written.addAll(staging.writeAll(outputs.files()));
       written.addAll(staging.writeAll(extra));
-      boolean replaced = staging.publish();
-      return new ExperimentResult(
-          spec,
-          runs,
-          outputs.check(),
-          outputs.tables(),
-          outputs.text(),
-          outputs.figureFailure(),
-          replaced,
-          written);
+      return result(runs, outputs, staging.publish(), written);
     }
   }
 

@@ -71,13 +71,7 @@ class ImportCommandTest {
     assertTrue(text.contains("carry no estimates of L and sigma^2"), text);
     assertEquals(runs, RecheckTest.runChecksums(out.resolve("group-iid")));
 
-    Cli plot =
-        Cli.run(
-            "plot",
-            out.resolve("group-non-iid").toString(),
-            out.resolve("group-iid").toString(),
-            "--out",
-            out.toString());
+    Cli plot = Cli.run("plot", out.toString()); // both groupings' folders
     assertEquals(0, plot.exitCode(), plot.err());
     assertTrue(Files.isRegularFile(out.resolve("divergences.pdf")));
     assertTrue(Files.isRegularFile(out.resolve("training.pdf")));
@@ -248,6 +242,34 @@ class ImportCommandTest {
             "0.05");
     assertEquals(2, unmapped.exitCode());
     assertTrue(unmapped.err().contains("--guess"), unmapped.err());
+    assertFalse(Files.exists(dir.resolve("o")));
+  }
+
+  @Test
+  void aGigabyteThatIsNoTableIsRefusedWithoutBeingHeldInMemory(@TempDir Path dir) throws Exception {
+    Path huge = dir.resolve("huge.csv");
+    Files.writeString(
+        huge, "algorithm,seed,iteration,loss,grad_norm_sq,div_total,div_down,div_up\n");
+    try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(1L << 30); // sparse: a gigabyte of NUL bytes after the header
+    }
+    Cli cli =
+        Cli.run(
+            "import",
+            huge.toString(),
+            "--n",
+            "4",
+            "--groups",
+            "2",
+            "--periods",
+            "2,4",
+            "--gamma",
+            "0.1",
+            "--out",
+            dir.resolve("o").toString());
+    assertEquals(2, cli.exitCode(), cli.err());
+    assertEquals(1, cli.err().lines().count(), cli.err());
+    assertTrue(cli.err().contains("huge.csv must be CSV or JSON Lines"), cli.err());
     assertFalse(Files.exists(dir.resolve("o")));
   }
 

@@ -73,7 +73,8 @@ class PlotCommandTest {
   @Test
   void aFolderWithoutResultsIsRefused(@TempDir Path dir) {
     BadInputTest.assertOneLineError(
-        Cli.run("plot", dir.toString()), "must be a results folder of hsgd simulate or check");
+        Cli.run("plot", dir.toString()),
+        "must be a results folder of hsgd simulate, check or import");
   }
 
   @ParameterizedTest

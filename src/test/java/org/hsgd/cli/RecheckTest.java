@@ -96,23 +96,30 @@ class RecheckTest {
   }
 
   @Test
-  void theMainJobsEstimatedConstantsAreReadBackToTheBit(@TempDir Path dir) throws Exception {
+  void theMainJobsRunsAreCheckedAgainAtLevel001WithoutRerunning(@TempDir Path dir)
+      throws Exception {
     TestData.assumeMnist();
-    Path first = dir.resolve("first");
-    Path live = dir.resolve("live");
-    String config = CheckCommand.DEFAULT_CONFIG;
-    Cli.run("check", config, "--seeds", "2", "--out", first.toString());
-    Map<String, String> before = runChecksums(first);
-    assertEquals(6, before.size() / 2);
+    Path main = dir.resolve("main");
+    Cli.run("check", "--out", main.toString()); // the main job: the default study
+    Map<String, String> runs = runChecksums(main);
+    assertEquals(18, runs.size()); // 3 algorithms x 3 seeds, a trace and a manifest each
+    Map<String, byte[]> checked = new TreeMap<>();
+    for (String table : List.of("check-sandwich.csv", "check-theory.csv", "check.json")) {
+      checked.put(table, Files.readAllBytes(main.resolve(table)));
+    }
 
-    Cli again = Cli.run("check", first.toString(), "--level", "0.01");
-    Cli fresh =
-        Cli.run("check", config, "--seeds", "2", "--level", "0.01", "--out", live.toString());
+    Cli same = Cli.run("check", main.toString());
+    assertEquals(0, same.exitCode(), same.err());
+    for (Map.Entry<String, byte[]> table : checked.entrySet()) {
+      // Read back, the runs and their estimated constants give the same check to the bit.
+      assertArrayEquals(table.getValue(), Files.readAllBytes(main.resolve(table.getKey())));
+    }
 
-    assertEquals(fresh.exitCode(), again.exitCode(), again.err());
-    assertEquals(before, runChecksums(first));
-    assertSameCheck(live, first);
-    assertTrue(again.out().contains("estimated constants"), again.out());
+    Cli strict = Cli.run("check", main.toString(), "--level", "0.01");
+    assertEquals(3, strict.exitCode(), strict.err());
+    assertTrue(strict.out().contains("estimated constants"), strict.out());
+    assertEquals(0.01, checkLevel(main));
+    assertEquals(runs, runChecksums(main), "the runs' files are untouched");
   }
 
   @Test
@@ -139,5 +146,36 @@ class RecheckTest {
             .path("settings")
             .path("constants");
     assertEquals(40, constants.path("delta").asDouble());
+  }
+
+  @Test
+  void editedOrMissingRunsAreRefusedAndNothingIsWritten(@TempDir Path dir) throws Exception {
+    Path first = dir.resolve("first");
+    Cli.run("check", "experiments/quadratic-exact.yaml", "--out", first.toString());
+    byte[] report = Files.readAllBytes(first.resolve("check.json"));
+    List<Path> manifests;
+    try (Stream<Path> files = Files.list(first)) {
+      manifests =
+          files
+              .filter(f -> f.getFileName().toString().matches(".*-seed\\d+\\.manifest\\.json"))
+              .toList();
+    }
+    for (Path m : manifests) {
+      String text = Files.readString(m);
+      assertTrue(text.contains("\"gamma\" : 0.02,"), m.toString());
+      Files.writeString(m, text.replace("\"gamma\" : 0.02,", "\"gamma\" : 0.03,"));
+    }
+    Cli edited = Cli.run("check", first.toString(), "--level", "0.01");
+    assertEquals(2, edited.exitCode(), edited.out());
+    assertTrue(edited.err().contains("must hold runs of the spec its settings give"), edited.err());
+
+    for (Path m : manifests) {
+      Files.writeString(m, Files.readString(m).replace("\"gamma\" : 0.03,", "\"gamma\" : 0.02,"));
+    }
+    Files.delete(first.resolve("hsgd-seed2.csv"));
+    Cli missing = Cli.run("check", first.toString(), "--level", "0.01");
+    assertEquals(2, missing.exitCode(), missing.out());
+    assertTrue(missing.err().contains("hsgd-seed2.csv must name an existing file"), missing.err());
+    assertArrayEquals(report, Files.readAllBytes(first.resolve("check.json")), "nothing written");
   }
 }

@@ -28,18 +28,27 @@ class ReadmeWalkIT {
 
   private static final List<String> PROJECT =
       List.of(
-          "hsgd", "pom.xml", "src", "scripts", "experiments", "bounds", "notebooks", "README.md");
+          "hsgd",
+          "pom.xml",
+          "src",
+          "scripts",
+          "experiments",
+          "examples",
+          "bounds",
+          "notebooks",
+          "README.md");
   private static final List<String> BUILT =
       List.of("hsgd.jar", "hsgd-executor.jar", "spark.classpath");
 
   @Test
   void everyCommandOfTheReadmeRunsAsWrittenInItsOrder(@TempDir Path copy) throws Exception {
-    List<String> commands = commands(Files.readString(Path.of("README.md")));
+    List<Step> commands = commands(Files.readString(Path.of("README.md")));
     assertTrue(commands.size() >= 15, "the walk found the README's commands: " + commands);
     copyProject(copy);
     StringBuilder report = new StringBuilder();
     try {
-      for (String command : commands) {
+      for (Step step : commands) {
+        String command = step.command();
         long start = System.nanoTime();
         Process p =
             new ProcessBuilder("bash", "-c", command)
@@ -64,7 +73,9 @@ class ReadmeWalkIT {
         assertTrue(done, command + " did not finish in 600 s");
         boolean check = command.startsWith("./hsgd check");
         assertTrue(
-            p.exitValue() == 0 || (check && p.exitValue() == 3),
+            p.exitValue() == 0
+                || (check && p.exitValue() == 3)
+                || p.exitValue() == step.documentedExit(),
             command + " exited " + p.exitValue() + ":\n" + err);
         // JSON, CSV and LaTeX are files for other programs, whose strings and rows do not wrap.
         boolean data = command.contains("--format ");
@@ -80,9 +91,18 @@ class ReadmeWalkIT {
     }
   }
 
+  /**
+   * A command of the README, and the exit code its comment says it ends with ("# ... exit 1"), or
+   * -1.
+   */
+  record Step(String command, int documentedExit) {}
+
+  private static final java.util.regex.Pattern EXIT =
+      java.util.regex.Pattern.compile("#.*\\bexit (\\d)\\b");
+
   /** The commands of the README's shell blocks, continuation lines joined, comments dropped. */
-  static List<String> commands(String readme) {
-    List<String> commands = new ArrayList<>();
+  static List<Step> commands(String readme) {
+    List<Step> commands = new ArrayList<>();
     boolean inBlock = false;
     boolean shell = false;
     StringBuilder pending = new StringBuilder();
@@ -100,11 +120,13 @@ class ReadmeWalkIT {
         pending.append(line, 0, line.length() - 1);
         continue;
       }
-      String command = withoutComment(pending.append(line).toString().replaceAll("\\s+", " "));
+      String whole = pending.append(line).toString().replaceAll("\\s+", " ");
+      String command = withoutComment(whole);
       pending.setLength(0);
       boolean runnable = command.startsWith("./hsgd ") || command.startsWith("scripts/");
       if (runnable && !command.equals("scripts/test")) {
-        commands.add(command);
+        var exit = EXIT.matcher(whole.substring(command.length()));
+        commands.add(new Step(command, exit.find() ? Integer.parseInt(exit.group(1)) : -1));
       }
     }
     return commands;
@@ -127,11 +149,13 @@ class ReadmeWalkIT {
   @Test
   void theWalkReadsCommandsAsAShellWould() {
     String readme =
-        "text\n```\n./hsgd check a.yaml   # the main job\nscripts/test  # suite\n```\n"
+        "text\n```\n./hsgd check a.yaml   # the main job; exit 1\nscripts/test  # suite\n```\n"
             + "```yaml\nkey: 1\n```\n```\n./hsgd bound --n 4 \\\n   --T 10 'x # y'\n"
             + "hsgd bound: an error message\n```\n";
     assertEquals(
-        List.of("./hsgd check a.yaml", "./hsgd bound --n 4 --T 10 'x # y'"), commands(readme));
+        List.of(
+            new Step("./hsgd check a.yaml", 1), new Step("./hsgd bound --n 4 --T 10 'x # y'", -1)),
+        commands(readme));
   }
 
   /**
