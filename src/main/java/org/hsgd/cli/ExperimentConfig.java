@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
@@ -70,7 +71,28 @@ final class ExperimentConfig {
           "cos-weight",
           "description");
   static final Set<String> DATA_KEYS =
-      Set.of("source", "classes", "features", "samples", "separation", "test-fraction");
+      Set.of(
+          "source",
+          "classes",
+          "features",
+          "samples",
+          "separation",
+          "test-fraction",
+          "train-images",
+          "train-labels",
+          "test-images",
+          "test-labels");
+
+  /** The keys of each data source beside source itself. */
+  private static final Map<String, Set<String>> SOURCE_KEYS =
+      Map.of(
+          "mnist", Set.of("test-fraction"),
+          "fashion-mnist", Set.of(),
+          "idx",
+              Set.of("train-images", "train-labels", "test-images", "test-labels", "test-fraction"),
+          "gaussian-mixture",
+              Set.of("classes", "features", "samples", "separation", "test-fraction"));
+
   static final Set<String> PARTITION_KEYS = Set.of("type", "alpha", "shards-per-worker");
   static final Set<String> MODEL_KEYS = Set.of("hidden", "l2");
   private static final Set<String> CHECK_KEYS = Set.of("level", "margin", "final-window");
@@ -350,18 +372,27 @@ final class ExperimentConfig {
   }
 
   private static DataSpec data(Settings d) {
+    String source = d.text("source").toLowerCase(Locale.ROOT);
+    Set<String> allowed = SOURCE_KEYS.get(source);
+    Require.that(
+        allowed != null,
+        "data.source",
+        "must be mnist, fashion-mnist, idx or gaussian-mixture",
+        () -> "'" + source + "'");
+    for (String key : d.asMap().keySet()) {
+      Require.that(
+          key.equals("source") || allowed.contains(key),
+          "data." + key,
+          "does not apply to source " + source,
+          () -> source);
+    }
     double testFraction =
         d.has("test-fraction") ? d.number("test-fraction") : DataSpec.DEFAULT_TEST_FRACTION;
-    String source = d.text("source").toLowerCase(Locale.ROOT);
     return switch (source) {
-      case "mnist" -> {
-        for (String key : List.of("classes", "features", "samples", "separation")) {
-          Require.that(
-              !d.has(key), "data." + key, "applies to gaussian-mixture only", () -> "mnist");
-        }
-        yield new DataSpec.Mnist(testFraction);
-      }
-      case "gaussian-mixture" ->
+      case "mnist" -> new DataSpec.Mnist(testFraction);
+      case "fashion-mnist" -> new DataSpec.FashionMnist();
+      case "idx" -> idx(d, testFraction);
+      default ->
           new DataSpec.GaussianMixture(
               d.smallInteger("classes"),
               d.smallInteger("features"),
@@ -370,10 +401,44 @@ final class ExperimentConfig {
                   ? d.number("separation")
                   : DataSpec.GaussianMixture.DEFAULT_SEPARATION,
               testFraction);
-      default ->
-          throw new InvalidInputException(
-              "data.source", "must be mnist or gaussian-mixture", "'" + source + "'");
     };
+  }
+
+  /** IDX files, read far enough to know their pixels, classes and training images. */
+  private static DataSpec idx(Settings d, double testFraction) {
+    boolean testPair = d.has("test-images") || d.has("test-labels");
+    Require.that(
+        !testPair || (d.has("test-images") && d.has("test-labels")),
+        d.has("test-images") ? "data.test-labels" : "data.test-images",
+        "must be given with the other file of the test pair",
+        () -> "one of the two");
+    Require.that(
+        !testPair || !d.has("test-fraction"),
+        "data.test-fraction",
+        "must be left out with a test pair (the test set is given)",
+        () -> String.valueOf(d.raw("test-fraction")));
+    List<String> keys = new ArrayList<>(List.of("train-images", "train-labels"));
+    if (testPair) {
+      keys.addAll(List.of("test-images", "test-labels"));
+    }
+    List<java.nio.file.Path> paths = new ArrayList<>();
+    for (String key : keys) {
+      paths.add(java.nio.file.Path.of(d.text(key)).toAbsolutePath().normalize());
+    }
+    org.hsgd.data.IdxFiles files =
+        new org.hsgd.data.IdxFiles(
+            paths.get(0),
+            paths.get(1),
+            testPair
+                ? Optional.of(new java.nio.file.Path[] {paths.get(2), paths.get(3)})
+                : Optional.empty());
+    int[] shape = files.shape();
+    return new DataSpec.Idx(
+        paths.stream().map(java.nio.file.Path::toString).toList(),
+        testPair ? 0 : testFraction,
+        shape[0],
+        shape[1],
+        shape[2]);
   }
 
   private static PartitionSpec partition(Settings p) {

@@ -5,10 +5,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.hsgd.InvalidInputException;
-import org.hsgd.data.Dataset;
+import org.hsgd.data.FashionMnist;
+import org.hsgd.data.IdxFiles;
 import org.hsgd.data.Mnist;
+import org.hsgd.data.StoredData;
 
 /**
  * Where the datasets that live in files come from: one file per dataset, found in this machine's
@@ -25,18 +28,29 @@ public final class DataSources implements java.io.Serializable {
    * @param file its file in the cache, made ready there if needed
    * @param read the dataset in a file
    */
-  private record Kind(Function<Path, Path> file, Function<Path, Dataset> read) {}
+  private record Kind(Function<Path, Path> file, Function<Path, StoredData> read) {}
 
   /**
    * Every dataset kept in a file, by the name a {@link DataSpec} gives in {@link DataSpec#source}.
    */
   private static final Map<String, Kind> KINDS =
-      Map.of("mnist", new Kind(Mnist::binaryFile, Mnist::read));
+      Map.of(
+          "mnist",
+          new Kind(Mnist::binaryFile, f -> new StoredData(Mnist.read(f), Optional.empty())),
+          "fashion-mnist",
+          new Kind(c -> FashionMnist.binaryFile(c, FashionMnist.DEBIAN), StoredData::read));
+
+  /** The kind of a dataset by name: a named one, or IDX files a config points to. */
+  private static Kind kind(String name) {
+    return name.startsWith(IdxFiles.PREFIX)
+        ? new Kind(c -> IdxFiles.of(name).binaryFile(c), StoredData::read)
+        : KINDS.get(name);
+  }
 
   /** Each dataset's file by name, as text: a {@link Path} does not travel to executors. */
   private final Map<String, String> files;
 
-  private transient Map<String, Dataset> loaded;
+  private transient Map<String, StoredData> loaded;
 
   private DataSources(Map<String, Path> files) {
     Map<String, String> names = new LinkedHashMap<>();
@@ -59,7 +73,7 @@ public final class DataSources implements java.io.Serializable {
     Path cache = Mnist.defaultCache();
     Map<String, Path> files = new LinkedHashMap<>();
     for (String name : names) {
-      files.computeIfAbsent(name, n -> KINDS.get(n).file().apply(cache));
+      files.computeIfAbsent(name, n -> kind(n).file().apply(cache));
     }
     return new DataSources(files);
   }
@@ -83,7 +97,7 @@ public final class DataSources implements java.io.Serializable {
    *
    * @throws InvalidInputException if these sources were made without it
    */
-  synchronized Dataset dataset(String name) {
+  synchronized StoredData data(String name) {
     if (loaded == null) {
       loaded = new HashMap<>();
     }
@@ -92,6 +106,6 @@ public final class DataSources implements java.io.Serializable {
       throw new InvalidInputException(
           "data.source", "must be among the datasets found before the run", name);
     }
-    return loaded.computeIfAbsent(name, n -> KINDS.get(n).read().apply(Path.of(file)));
+    return loaded.computeIfAbsent(name, n -> kind(n).read().apply(Path.of(file)));
   }
 }

@@ -1,5 +1,6 @@
 package org.hsgd.experiment;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.Require;
@@ -40,7 +41,7 @@ public sealed interface DataSpec extends java.io.Serializable {
    */
   record Mnist(double testFraction) implements DataSpec {
     /** The train/test split is the same for every run: a fixed seed, not the run's. */
-    private static final long SPLIT_SEED = 20_221_010L;
+    static final long SPLIT_SEED = 20_221_010L;
 
     public Mnist {
       Require.fraction("data.test-fraction", testFraction);
@@ -54,7 +55,7 @@ public sealed interface DataSpec extends java.io.Serializable {
     @Override
     public TrainTestSplit split(DataSources sources, UniformRandomProvider rng) {
       return TrainTestSplit.split(
-          sources.dataset("mnist"),
+          sources.data("mnist").train(),
           testFraction,
           new RandomStreams(SPLIT_SEED).stream(RandomStreams.Purpose.DATA, 0));
     }
@@ -72,6 +73,76 @@ public sealed interface DataSpec extends java.io.Serializable {
     @Override
     public int samples() {
       return 10_000;
+    }
+  }
+
+  /** Fashion-MNIST from Debian's package: its own 60,000 training and 10,000 test images. */
+  record FashionMnist() implements DataSpec {
+    @Override
+    public Optional<String> source() {
+      return Optional.of("fashion-mnist");
+    }
+
+    @Override
+    public TrainTestSplit split(DataSources sources, UniformRandomProvider rng) {
+      org.hsgd.data.StoredData data = sources.data("fashion-mnist");
+      return new TrainTestSplit(data.train(), data.test().orElseThrow());
+    }
+
+    /** None is drawn: the dataset's own test set. */
+    @Override
+    public double testFraction() {
+      return 0;
+    }
+
+    @Override
+    public int features() {
+      return 784;
+    }
+
+    @Override
+    public int classes() {
+      return 10;
+    }
+
+    /** The training images, which the workers' shards divide. */
+    @Override
+    public int samples() {
+      return org.hsgd.data.FashionMnist.TRAIN;
+    }
+  }
+
+  /**
+   * IDX files a config points to (MNIST, EMNIST, KMNIST, ...): a training pair and optionally a
+   * test pair; without one, a {@code testFraction} share held out by a fixed seed.
+   *
+   * @param files the absolute paths: train images, train labels, then test images and labels
+   * @param features pixels per image, and classes: read from the files when the config is read
+   * @param samples the training images
+   */
+  record Idx(List<String> files, double testFraction, int features, int classes, int samples)
+      implements DataSpec {
+    public Idx {
+      files = List.copyOf(files);
+      if (files.size() == 2) {
+        Require.fraction("data.test-fraction", testFraction);
+      }
+    }
+
+    @Override
+    public Optional<String> source() {
+      return Optional.of(org.hsgd.data.IdxFiles.PREFIX + String.join("\n", files));
+    }
+
+    @Override
+    public TrainTestSplit split(DataSources sources, UniformRandomProvider rng) {
+      org.hsgd.data.StoredData data = sources.data(source().orElseThrow());
+      return data.test().isPresent()
+          ? new TrainTestSplit(data.train(), data.test().get())
+          : TrainTestSplit.split(
+              data.train(),
+              testFraction,
+              new RandomStreams(Mnist.SPLIT_SEED).stream(RandomStreams.Purpose.DATA, 0));
     }
   }
 

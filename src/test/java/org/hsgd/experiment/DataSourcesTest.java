@@ -33,8 +33,7 @@ class DataSourcesTest {
     DataSources none =
         ExperimentSpec.dataSources(List.of(spec(new DataSpec.GaussianMixture(2, 3, 20, 1, 0.2))));
     assertTrue(none.files().isEmpty());
-    InvalidInputException e =
-        assertThrows(InvalidInputException.class, () -> none.dataset("mnist"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> none.data("mnist"));
     assertEquals("data.source", e.field());
   }
 
@@ -44,12 +43,12 @@ class DataSourcesTest {
     DataSources sources = ExperimentSpec.dataSources(List.of(spec(new DataSpec.Mnist(0.2))));
     Path file = sources.files().get("mnist");
     assertTrue(Files.isRegularFile(file), "" + file);
-    Dataset digits = sources.dataset("mnist");
+    Dataset digits = sources.data("mnist").train();
     assertEquals(10_000, digits.size());
-    assertSame(digits, sources.dataset("mnist"), "read once");
+    assertSame(digits, sources.data("mnist").train(), "read once");
     Path shipped = Files.copy(file, elsewhere.resolve(file.getFileName()));
     DataSources there = sources.relocated(Map.of("mnist", shipped));
     assertEquals(shipped, there.files().get("mnist"));
-    assertEquals(digits.size(), there.dataset("mnist").size());
+    assertEquals(digits.size(), there.data("mnist").train().size());
   }
 }
