@@ -36,4 +36,17 @@ public final class TestData {
     }
     return bytes.toByteArray();
   }
+
+  /**
+   * Every sample's features of a dataset, dense: sample i at [i * features, (i + 1) * features).
+   */
+  public static float[] dense(org.hsgd.data.Dataset d) {
+    float[] x = new float[d.size() * d.features()];
+    float[] row = new float[d.features()];
+    for (int i = 0; i < d.size(); i++) {
+      d.denseRow(i, row);
+      System.arraycopy(row, 0, x, i * d.features(), row.length);
+    }
+    return x;
+  }
 }

@@ -3,14 +3,16 @@ package org.hsgd.data;
 import org.hsgd.Require;
 
 /**
- * Labelled samples in flat primitive arrays: sample i has features {@code x[i*features ..
- * (i+1)*features)} and label {@code y[i]} in [0, classes). The arrays are shared, not copied, and
- * must not be changed after construction.
+ * Labelled samples as compressed rows in flat primitive arrays: sample i's non-zero features are
+ * {@code nonzeroFeatures()[k]} with values {@code nonzeroValues()[k]} for k in [rowStarts()[i],
+ * rowStarts()[i + 1]), and its label is in [0, classes). Only the non-zero values are kept: an
+ * MNIST image is mostly zeros, a LIBSVM row nearly all, and the models' input layers touch only the
+ * rest, without a branch per feature. The arrays are shared, not copied, and must not be changed
+ * after construction.
  */
 public final class Dataset {
   private final int features;
   private final int classes;
-  private final float[] x;
   private final int[] y;
   private final int[] rowStart;
   private final int[] nonzeroFeature;
@@ -18,17 +20,50 @@ public final class Dataset {
   private final int maxRowNonzeros;
 
   /**
+   * Dense samples: sample i has features {@code x[i*features .. (i+1)*features)}; kept as their
+   * non-zero values.
+   *
    * @throws org.hsgd.InvalidInputException if the arrays do not fit together
    */
   public Dataset(int features, int classes, float[] x, int[] y) {
+    this(features, classes, y, Compressed.of(x, features, y.length));
+  }
+
+  /** Compressed rows. */
+  private record Compressed(int[] rowStart, int[] feature, float[] value) {
+    static Compressed of(float[] x, int features, int samples) {
+      Require.that(
+          x.length == (long) samples * features,
+          "data",
+          "must have features for every label",
+          () -> x.length + " values for " + samples + " labels of " + features + " features");
+      int[] rowStart = new int[samples + 1];
+      int nonzero = 0;
+      for (float v : x) {
+        nonzero += v != 0 ? 1 : 0;
+      }
+      int[] feature = new int[nonzero];
+      float[] value = new float[nonzero];
+      int k = 0;
+      for (int s = 0; s < samples; s++) {
+        rowStart[s] = k;
+        for (int f = 0; f < features; f++) {
+          float v = x[s * features + f];
+          if (v != 0) {
+            feature[k] = f;
+            value[k++] = v;
+          }
+        }
+      }
+      rowStart[samples] = k;
+      return new Compressed(rowStart, feature, value);
+    }
+  }
+
+  private Dataset(int features, int classes, int[] y, Compressed rows) {
     Require.that(
         features >= 1, "data.features", "must be at least 1", () -> "features=" + features);
     Require.that(classes >= 2, "data.classes", "must be at least 2", () -> "classes=" + classes);
-    Require.that(
-        x.length == (long) y.length * features,
-        "data",
-        "must have features for every label",
-        () -> x.length + " values for " + y.length + " labels of " + features + " features");
     for (int label : y) {
       Require.that(
           label >= 0 && label < classes,
@@ -38,32 +73,12 @@ public final class Dataset {
     }
     this.features = features;
     this.classes = classes;
-    this.x = x;
     this.y = y;
-    // The non-zero features of each sample (compressed rows): most of an MNIST image is zero, and
-    // the models' input layers touch only the rest, without a branch per pixel.
-    int samples = y.length;
-    this.rowStart = new int[samples + 1];
-    int nonzero = 0;
-    for (float v : x) {
-      nonzero += v != 0 ? 1 : 0;
-    }
-    this.nonzeroFeature = new int[nonzero];
-    this.nonzeroValue = new float[nonzero];
-    int k = 0;
-    for (int s = 0; s < samples; s++) {
-      rowStart[s] = k;
-      for (int f = 0; f < features; f++) {
-        float v = x[s * features + f];
-        if (v != 0) {
-          nonzeroFeature[k] = f;
-          nonzeroValue[k++] = v;
-        }
-      }
-    }
-    rowStart[samples] = k;
+    this.rowStart = rows.rowStart();
+    this.nonzeroFeature = rows.feature();
+    this.nonzeroValue = rows.value();
     int widest = 0;
-    for (int s = 0; s < samples; s++) {
+    for (int s = 0; s < y.length; s++) {
       widest = Math.max(widest, rowStart[s + 1] - rowStart[s]);
     }
     this.maxRowNonzeros = widest;
@@ -113,9 +128,12 @@ public final class Dataset {
     return classes;
   }
 
-  /** The flat feature array (read only). */
-  public float[] x() {
-    return x;
+  /** One sample's features, dense, into {@code row} (of length features). */
+  public void denseRow(int sample, float[] row) {
+    java.util.Arrays.fill(row, 0f);
+    for (int k = rowStart[sample]; k < rowStart[sample + 1]; k++) {
+      row[nonzeroFeature[k]] = nonzeroValue[k];
+    }
   }
 
   public int label(int sample) {
@@ -129,13 +147,22 @@ public final class Dataset {
 
   /** The samples at the given indices, in that order. */
   public Dataset subset(int[] samples) {
-    float[] sx = new float[samples.length * features];
+    int[] starts = new int[samples.length + 1];
+    for (int i = 0; i < samples.length; i++) {
+      int s = samples[i];
+      starts[i + 1] = starts[i] + rowStart[s + 1] - rowStart[s];
+    }
+    int[] feature = new int[starts[samples.length]];
+    float[] value = new float[feature.length];
     int[] sy = new int[samples.length];
     for (int i = 0; i < samples.length; i++) {
-      System.arraycopy(x, samples[i] * features, sx, i * features, features);
-      sy[i] = y[samples[i]];
+      int s = samples[i];
+      int length = rowStart[s + 1] - rowStart[s];
+      System.arraycopy(nonzeroFeature, rowStart[s], feature, starts[i], length);
+      System.arraycopy(nonzeroValue, rowStart[s], value, starts[i], length);
+      sy[i] = y[s];
     }
-    return new Dataset(features, classes, sx, sy);
+    return new Dataset(features, classes, sy, new Compressed(starts, feature, value));
   }
 
   /** Number of samples of each class. */

@@ -125,8 +125,12 @@ public final class Mnist {
         for (int i = 0; i < data.size(); i++) {
           out.writeByte(data.label(i));
         }
-        for (float v : data.x()) {
-          out.writeByte(Math.round(v * 255));
+        float[] row = new float[FEATURES];
+        for (int i = 0; i < data.size(); i++) {
+          data.denseRow(i, row);
+          for (float v : row) {
+            out.writeByte(Math.round(v * 255));
+          }
         }
       }
       Files.move(temp, binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

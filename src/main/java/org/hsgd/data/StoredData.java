@@ -50,9 +50,13 @@ public record StoredData(Dataset train, Optional<Dataset> test) {
             out.writeByte(d.label(i));
           }
         }
+        float[] row = new float[train.features()];
         for (Dataset d : sets()) {
-          for (float v : d.x()) {
-            out.writeByte(Math.round(v * 255));
+          for (int i = 0; i < d.size(); i++) {
+            d.denseRow(i, row);
+            for (float v : row) {
+              out.writeByte(Math.round(v * 255));
+            }
           }
         }
       }

@@ -41,8 +41,8 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
   }
 
   /**
-   * The samples twice (the loaded set and its train/test copies), each as floats with labels and as
-   * compressed non-zero rows (at most a feature index and a float per value); each worker's
+   * The samples twice (the loaded set and its train/test copies), each as compressed non-zero rows
+   * (at most a feature index and a float per value) with labels and row starts; each worker's
    * minibatch grouped by feature, and its shard grouped chunk by chunk (at most an index and a
    * double per value, and three int tables over the features per chunk).
    */
@@ -50,7 +50,7 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
   public long dataBytes(int workers) {
     long features = data.features();
     long chunks = data.samples() / org.hsgd.sim.ClassificationProblem.CHUNK + 2L * workers;
-    return 2L * data.samples() * (12 * features + 8)
+    return 2L * data.samples() * (8 * features + 8)
         + (workers * (long) batch + data.samples()) * 12 * features
         + chunks * 12 * (features + 1);
   }

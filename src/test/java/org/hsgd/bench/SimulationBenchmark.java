@@ -112,12 +112,7 @@ public class SimulationBenchmark {
             threads,
             streams);
     flopsPerPeriod = problem.flopsPerStep() * WORKERS * GLOBAL_PERIOD;
-    float[] pixels = data.train().x();
-    long nonZero = 0;
-    for (float v : pixels) {
-      nonZero += v != 0 ? 1 : 0;
-    }
-    double meanNonZero = (double) nonZero / data.train().size();
+    double meanNonZero = (double) data.train().nonzeroValues().length / data.train().size();
     effectiveFlopsPerPeriod =
         Math.round(
             (4 * meanNonZero * 64 + 6 * 64 * Mnist.CLASSES) * BATCH * WORKERS * GLOBAL_PERIOD);

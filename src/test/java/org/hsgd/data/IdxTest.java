@@ -47,7 +47,7 @@ class IdxTest {
       assertEquals(3, d.size());
       assertEquals(4, d.features());
       assertEquals(3, d.classes());
-      assertEquals(23 / 255f, d.x()[2 * 4 + 3]); // image 2, pixel 3
+      assertEquals(23 / 255f, org.hsgd.TestData.dense(d)[2 * 4 + 3]); // image 2, pixel 3
       assertEquals(4, Idx.features(f[0], "data.train-images"));
     }
   }
@@ -107,7 +107,8 @@ class IdxTest {
     Path binary = files.binaryFile(cache);
     StoredData data = StoredData.read(binary);
     assertArrayEquals(new int[] {0, 2, 1}, data.train().labels());
-    assertArrayEquals(data.train().x(), data.test().orElseThrow().x());
+    assertArrayEquals(
+        org.hsgd.TestData.dense(data.train()), org.hsgd.TestData.dense(data.test().orElseThrow()));
     assertEquals(binary, IdxFiles.of(files.name()).binaryFile(cache), "the same files, one cache");
     Files.write(binary, Arrays.copyOf(Files.readAllBytes(binary), 30));
     InvalidInputException e =
