@@ -177,10 +177,10 @@ final class ImportCommand implements Callable<Integer> {
             files, typed, levelPeriods, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
     Path dir = out != null ? out : Path.of("results", experimentName);
     Outputs.requireWritableFolder(dir);
-    Map<String, Object> source = source(s);
+    List<Map<String, Object>> sources = sources();
     List<Prepared> prepared = new ArrayList<>();
     for (ForeignRuns.Configuration c : configurations) {
-      prepared.add(prepare(s, experimentName, c, dir, source));
+      prepared.add(prepare(s, experimentName, c, dir, sources));
     }
     prepared.forEach(
         p -> ResultFolder.requireAvailable(p.dir(), ExperimentJob.owner(p.job().spec())));
@@ -224,7 +224,7 @@ final class ImportCommand implements Callable<Integer> {
       String experimentName,
       ForeignRuns.Configuration c,
       Path dir,
-      Map<String, Object> source) {
+      List<Map<String, Object>> sources) {
     String grouping =
         c.grouping().isEmpty() ? (s.has("grouping") ? s.text("grouping") : "random") : c.grouping();
     Require.that(
@@ -276,8 +276,8 @@ final class ImportCommand implements Callable<Integer> {
             Provenance.capture(rerun, recorded.asMap()));
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("rerun", rerun);
-    manifest.put("sources", source.get("sources"));
-    manifest.put("mapping", source.get("mapping"));
+    manifest.put("sources", sources);
+    manifest.put("mapping", s.asMap());
     manifest.put("grouping", c.grouping());
     manifest.put("settings", recorded.asMap());
     return new Prepared(target, job, c.runs(experiment, facts), manifest);
@@ -352,8 +352,8 @@ final class ImportCommand implements Callable<Integer> {
     return s.list(key).stream().map(String::valueOf).toList();
   }
 
-  /** The files read, each with its size and SHA-256, and the mapping as it was applied. */
-  private Map<String, Object> source(Settings s) {
+  /** The files read, each with its size and SHA-256. */
+  private List<Map<String, Object>> sources() {
     List<Map<String, Object>> sources = new ArrayList<>();
     for (Path f : files) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -362,10 +362,7 @@ final class ImportCommand implements Callable<Integer> {
       entry.put("sha256", sha256(f));
       sources.add(entry);
     }
-    Map<String, Object> all = new LinkedHashMap<>();
-    all.put("sources", sources);
-    all.put("mapping", s.asMap());
-    return all;
+    return sources;
   }
 
   private static long size(Path f) {
