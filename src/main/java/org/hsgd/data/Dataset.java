@@ -29,6 +29,36 @@ public final class Dataset {
     this(features, classes, y, Compressed.of(x, features, y.length));
   }
 
+  /**
+   * Sparse samples given as compressed rows, each row's features increasing.
+   *
+   * @throws org.hsgd.InvalidInputException if the arrays do not fit together
+   */
+  public static Dataset sparse(
+      int features, int classes, int[] rowStart, int[] feature, float[] value, int[] y) {
+    Require.that(
+        rowStart.length == y.length + 1
+            && rowStart[0] == 0
+            && rowStart[y.length] == feature.length
+            && feature.length == value.length,
+        "data",
+        "must have one row of non-zero features per label",
+        () -> rowStart.length + " row starts for " + y.length + " labels");
+    for (int s = 0; s < y.length; s++) {
+      for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
+        final int at = k;
+        Require.that(
+            feature[k] >= 0
+                && feature[k] < features
+                && (k == rowStart[s] || feature[k] > feature[k - 1]),
+            "data",
+            "must have each row's features increasing in [0, features)",
+            () -> "feature " + feature[at]);
+      }
+    }
+    return new Dataset(features, classes, y, new Compressed(rowStart, feature, value));
+  }
+
   /** Compressed rows. */
   private record Compressed(int[] rowStart, int[] feature, float[] value) {
     static Compressed of(float[] x, int features, int samples) {
