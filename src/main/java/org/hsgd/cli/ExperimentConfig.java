@@ -1,5 +1,6 @@
 package org.hsgd.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import java.util.Set;
 import org.hsgd.InvalidInputException;
 import org.hsgd.Require;
 import org.hsgd.check.CheckSettings;
+import org.hsgd.data.IdxFiles;
+import org.hsgd.data.LibsvmFiles;
 import org.hsgd.experiment.ClassificationSpec;
 import org.hsgd.experiment.ConstantsSpec;
 import org.hsgd.experiment.DataSpec;
@@ -81,7 +84,9 @@ final class ExperimentConfig {
           "train-images",
           "train-labels",
           "test-images",
-          "test-labels");
+          "test-labels",
+          "train",
+          "test");
 
   /** The keys of each data source beside source itself. */
   private static final Map<String, Set<String>> SOURCE_KEYS =
@@ -90,6 +95,7 @@ final class ExperimentConfig {
           "fashion-mnist", Set.of(),
           "idx",
               Set.of("train-images", "train-labels", "test-images", "test-labels", "test-fraction"),
+          "libsvm", Set.of("train", "test", "test-fraction"),
           "gaussian-mixture",
               Set.of("classes", "features", "samples", "separation", "test-fraction"));
 
@@ -210,7 +216,7 @@ final class ExperimentConfig {
   }
 
   private static Settings block(Settings s, String key, Set<String> known) {
-    Settings block = new Settings(s.map(key));
+    Settings block = s.section(key);
     block.requireKnown(known, key);
     return block;
   }
@@ -356,8 +362,8 @@ final class ExperimentConfig {
   /** A list of d eigenvalues, or {min, max} spread geometrically over problem.dimension values. */
   private static List<Double> eigenvalues(Settings p) {
     Object spec = p.raw("eigenvalues");
-    if (spec instanceof Map<?, ?> m) {
-      Settings range = new Settings(Settings.stringKeys(m));
+    if (spec instanceof Map<?, ?>) {
+      Settings range = p.section("eigenvalues");
       range.requireKnown(Set.of("min", "max"), "problem.eigenvalues");
       return QuadraticSpec.geometricEigenvalues(
           p.smallInteger("dimension"), range.number("min"), range.number("max"));
@@ -377,7 +383,7 @@ final class ExperimentConfig {
     Require.that(
         allowed != null,
         "data.source",
-        "must be mnist, fashion-mnist, idx or gaussian-mixture",
+        "must be mnist, fashion-mnist, idx, libsvm or gaussian-mixture",
         () -> "'" + source + "'");
     for (String key : d.asMap().keySet()) {
       Require.that(
@@ -392,6 +398,7 @@ final class ExperimentConfig {
       case "mnist" -> new DataSpec.Mnist(testFraction);
       case "fashion-mnist" -> new DataSpec.FashionMnist();
       case "idx" -> idx(d, testFraction);
+      case "libsvm" -> libsvm(d, testFraction);
       default ->
           new DataSpec.GaussianMixture(
               d.smallInteger("classes"),
@@ -412,33 +419,38 @@ final class ExperimentConfig {
         d.has("test-images") ? "data.test-labels" : "data.test-images",
         "must be given with the other file of the test pair",
         () -> "one of the two");
-    Require.that(
-        !testPair || !d.has("test-fraction"),
-        "data.test-fraction",
-        "must be left out with a test pair (the test set is given)",
-        () -> String.valueOf(d.raw("test-fraction")));
-    List<String> keys = new ArrayList<>(List.of("train-images", "train-labels"));
-    if (testPair) {
-      keys.addAll(List.of("test-images", "test-labels"));
-    }
-    List<java.nio.file.Path> paths = new ArrayList<>();
-    for (String key : keys) {
-      paths.add(java.nio.file.Path.of(d.text(key)).toAbsolutePath().normalize());
-    }
-    org.hsgd.data.IdxFiles files =
-        new org.hsgd.data.IdxFiles(
-            paths.get(0),
-            paths.get(1),
+    requireNoFraction(d, testPair);
+    return DataSpec.Files.of(
+        new IdxFiles(
+            path(d, "train-images"),
+            path(d, "train-labels"),
             testPair
-                ? Optional.of(new java.nio.file.Path[] {paths.get(2), paths.get(3)})
-                : Optional.empty());
-    int[] shape = files.shape();
-    return new DataSpec.Idx(
-        paths.stream().map(java.nio.file.Path::toString).toList(),
-        testPair ? 0 : testFraction,
-        shape[0],
-        shape[1],
-        shape[2]);
+                ? Optional.of(List.of(path(d, "test-images"), path(d, "test-labels")))
+                : Optional.empty()),
+        testPair,
+        testFraction);
+  }
+
+  /** A LIBSVM file, and maybe its test file, read once through to know their shape. */
+  private static DataSpec libsvm(Settings d, double testFraction) {
+    requireNoFraction(d, d.has("test"));
+    return DataSpec.Files.of(
+        new LibsvmFiles(
+            path(d, "train"), d.has("test") ? Optional.of(path(d, "test")) : Optional.empty()),
+        d.has("test"),
+        testFraction);
+  }
+
+  private static void requireNoFraction(Settings d, boolean ownTest) {
+    Require.that(
+        !ownTest || !d.has("test-fraction"),
+        "data.test-fraction",
+        "must be left out with test files (the test set is given)",
+        () -> String.valueOf(d.raw("test-fraction")));
+  }
+
+  private static Path path(Settings d, String key) {
+    return Path.of(d.text(key));
   }
 
   private static PartitionSpec partition(Settings p) {

@@ -36,8 +36,26 @@ final class Settings {
 
   private final Map<String, Object> values;
 
+  /** Where these settings are in the config: empty at its top, "data" for its data: map. */
+  private final String path;
+
   Settings(Map<String, ?> values) {
+    this(values, "");
+  }
+
+  private Settings(Map<String, ?> values, String path) {
     this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.path = path;
+  }
+
+  /** The settings of a nested map, whose errors name its keys in full ("data.train"). */
+  Settings section(String key) {
+    return new Settings(map(key), field(key));
+  }
+
+  /** A key's full name in the config. */
+  private String field(String key) {
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   /**
@@ -90,14 +108,14 @@ final class Settings {
   Settings with(Map<String, ?> overrides) {
     Map<String, Object> merged = new LinkedHashMap<>(values);
     merged.putAll(overrides);
-    return new Settings(merged);
+    return new Settings(merged, path);
   }
 
   /** These settings without a key. */
   Settings without(String key) {
     Map<String, Object> rest = new LinkedHashMap<>(values);
     rest.remove(key);
-    return new Settings(rest);
+    return new Settings(rest, path);
   }
 
   /** A value as given, or null if absent. */
@@ -137,16 +155,16 @@ final class Settings {
   }
 
   double number(String key) {
-    return parseNumber(key, require(key));
+    return parseNumber(field(key), require(key));
   }
 
   /** A whole number; accepts forms like {@code 1e6} that denote one. */
   long integer(String key) {
-    return parseInteger(key, require(key));
+    return parseInteger(field(key), require(key));
   }
 
   int smallInteger(String key) {
-    return toInt(key, integer(key));
+    return toInt(field(key), integer(key));
   }
 
   boolean flag(String key) {
@@ -158,14 +176,14 @@ final class Settings {
     if (s.equals("true") || s.equals("false")) {
       return s.equals("true");
     }
-    throw new InvalidInputException(key, "must be true or false", "'" + v + "'");
+    throw new InvalidInputException(field(key), "must be true or false", "'" + v + "'");
   }
 
   double[] numbers(String key) {
     List<Object> items = list(key);
     double[] result = new double[items.size()];
     for (int i = 0; i < result.length; i++) {
-      result[i] = parseNumber(key + "[" + (i + 1) + "]", items.get(i));
+      result[i] = parseNumber(field(key) + "[" + (i + 1) + "]", items.get(i));
     }
     return result;
   }
@@ -174,7 +192,7 @@ final class Settings {
     List<Object> items = list(key);
     long[] result = new long[items.size()];
     for (int i = 0; i < result.length; i++) {
-      result[i] = parseInteger(key + "[" + (i + 1) + "]", items.get(i));
+      result[i] = parseInteger(field(key) + "[" + (i + 1) + "]", items.get(i));
     }
     return result;
   }
@@ -183,7 +201,7 @@ final class Settings {
     long[] longs = integers(key);
     int[] result = new int[longs.length];
     for (int i = 0; i < result.length; i++) {
-      result[i] = toInt(key + "[" + (i + 1) + "]", longs[i]);
+      result[i] = toInt(field(key) + "[" + (i + 1) + "]", longs[i]);
     }
     return result;
   }
@@ -199,7 +217,8 @@ final class Settings {
   Map<String, Object> map(String key) {
     Object v = require(key);
     if (!(v instanceof Map<?, ?> m)) {
-      throw new InvalidInputException(key, "must be a map of key: value lines", "'" + v + "'");
+      throw new InvalidInputException(
+          field(key), "must be a map of key: value lines", "'" + v + "'");
     }
     return stringKeys(m);
   }
@@ -281,7 +300,11 @@ final class Settings {
     Object v = values.get(key);
     if (v == null) {
       throw new InvalidInputException(
-          key, "is required (as --" + key + " or '" + key + ":' in the config)", "none");
+          field(key),
+          path.isEmpty()
+              ? "is required (as --" + key + " or '" + key + ":' in the config)"
+              : "is required (as '" + key + ":' in the config's '" + path + ":' map)",
+          "none");
     }
     return v;
   }

@@ -6,44 +6,65 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.hsgd.InvalidInputException;
 
 /**
  * Sparse LIBSVM / SVMlight text: one sample a line, {@code label index:value ...}, indices from 1
  * and increasing, comments after {@code #}. Kept sparse: the values go straight into compressed
  * rows, never a dense array. Labels become classes in their numeric order (a binary file's -1 and
- * +1 become 0 and 1). The file is read twice, streamed: once to count and check, once to fill
- * arrays of exactly the size the count gave, after estimating their memory.
+ * +1 become 0 and 1). A file is read twice, streamed: once to count and check ({@link #shape}),
+ * once to fill arrays of exactly the size the count gave ({@link #read}).
  */
 public final class Libsvm {
   private Libsvm() {}
 
-  /** A file's labels, size and dimension, from the first pass. */
-  record Shape(TreeMap<Double, Integer> labels, int samples, long nonzeros, int features) {}
+  /**
+   * A file's labels, size and dimension, from the first pass.
+   *
+   * @param labels the distinct labels, in numeric order
+   * @param values the non-zero values
+   * @param features the largest feature index (from 1), 0 if every sample is empty
+   * @param widestRow the most non-zero values one sample has
+   */
+  record Shape(TreeSet<Double> labels, int samples, long values, int features, int widestRow) {}
+
+  /** Each label of the files of a dataset as a class, in numeric order: -1, +1 become 0, 1. */
+  static Map<Double, Integer> classes(List<Shape> shapes) {
+    TreeSet<Double> labels = new TreeSet<>();
+    shapes.forEach(s -> labels.addAll(s.labels()));
+    Map<Double, Integer> classes = new HashMap<>();
+    for (Double label : labels) {
+      classes.put(label, classes.size());
+    }
+    return classes;
+  }
 
   /**
-   * The samples of a LIBSVM file.
+   * The samples of a LIBSVM file, after its first pass: a second fills arrays of exactly the size
+   * the first counted, once their memory is known to fit.
    *
    * @param field the config key the file was given as, for errors
-   * @param classes the labels of all the files of a dataset, in order (from {@link #shape}), or
-   *     null for this file's own
+   * @param classes the class of each label of all the files of a dataset ({@link #classes})
    * @param features the dimension, at least this file's largest index
    * @param availableBytes the memory the rows may take
    */
   static Dataset read(
       Path file,
       String field,
-      TreeMap<Double, Integer> classes,
+      Shape shape,
+      Map<Double, Integer> classes,
       int features,
       long availableBytes) {
-    Shape shape = shape(file, field);
-    long needed = shape.nonzeros() * 8 + (long) shape.samples() * 8;
+    long needed = shape.values() * 8 + (long) shape.samples() * 8;
     if (needed > availableBytes) {
       throw new InvalidInputException(
               field,
               "must fit in memory: "
-                  + shape.nonzeros()
+                  + shape.values()
                   + " non-zero values need about "
                   + needed / (1L << 20)
                   + " MiB, and the JVM may use "
@@ -53,14 +74,14 @@ public final class Libsvm {
           .withRemedy(InvalidInputException.Remedy.MORE_MEMORY);
     }
     int[] rowStart = new int[shape.samples() + 1];
-    int[] feature = new int[(int) shape.nonzeros()];
+    int[] feature = new int[(int) shape.values()];
     float[] value = new float[feature.length];
     int[] y = new int[shape.samples()];
     int[] at = {0, 0}; // sample, value
     scan(
         file,
         field,
-        (line, label, indices, values, count) -> {
+        (label, indices, values, count) -> {
           y[at[0]] = classes.get(label);
           rowStart[at[0]] = at[1];
           for (int k = 0; k < count; k++) {
@@ -70,23 +91,24 @@ public final class Libsvm {
           at[0]++;
         });
     rowStart[shape.samples()] = at[1];
-    return Dataset.sparse(features, Math.max(2, classes.size()), rowStart, feature, value, y);
+    return Dataset.sparse(features, classes.size(), rowStart, feature, value, y);
   }
 
   /** The first pass: every line checked, the labels, samples, values and dimension counted. */
   static Shape shape(Path file, String field) {
-    TreeMap<Double, Integer> labels = new TreeMap<>();
-    long[] counts = {0, 0, 0}; // samples, values, largest index
+    TreeSet<Double> labels = new TreeSet<>();
+    long[] counts = {0, 0, 0, 0}; // samples, values, largest index, widest row
     scan(
         file,
         field,
-        (line, label, indices, values, count) -> {
-          labels.putIfAbsent(label, 0);
+        (label, indices, values, count) -> {
+          labels.add(label);
           counts[0]++;
           counts[1] += count;
           if (count > 0) {
             counts[2] = Math.max(counts[2], indices[count - 1]);
           }
+          counts[3] = Math.max(counts[3], count);
         });
     if (counts[0] == 0) {
       throw new InvalidInputException(field, "must hold at least one sample", file.toString());
@@ -95,16 +117,12 @@ public final class Libsvm {
       throw new InvalidInputException(
           field, "must hold fewer than 2^31 samples and values", file.toString());
     }
-    int c = 0;
-    for (Double label : labels.keySet()) {
-      labels.put(label, c++);
-    }
-    return new Shape(labels, (int) counts[0], counts[1], (int) counts[2]);
+    return new Shape(labels, (int) counts[0], counts[1], (int) counts[2], (int) counts[3]);
   }
 
   /** What each sample line gives. */
   private interface Sample {
-    void accept(long line, double label, int[] indices, double[] values, int count);
+    void accept(double label, int[] indices, double[] values, int count);
   }
 
   private static void scan(Path file, String field, Sample sample) {
@@ -128,7 +146,14 @@ public final class Libsvm {
         String[] tokens = body.split("\\s+");
         String where = file + " line " + line;
         double label = number(tokens[0], where, "a label");
+        if (label != Math.rint(label) || Math.abs(label) > 1e9) {
+          throw new InvalidInputException(
+              where,
+              "must have a whole-number label (a class: regression targets are not classes)",
+              "'" + tokens[0] + "'");
+        }
         int count = 0;
+        long previous = 0;
         for (int t = 1; t < tokens.length; t++) {
           int colon = tokens[t].indexOf(':');
           if (colon <= 0) {
@@ -136,12 +161,11 @@ public final class Libsvm {
                 where, "must be a label, then index:value pairs", "'" + tokens[t] + "'");
           }
           long index = index(tokens[t].substring(0, colon), where);
-          if (count > 0 && index <= indices[count - 1]) {
+          if (index <= previous) {
             throw new InvalidInputException(
-                where,
-                "must have increasing feature indices",
-                index + " after " + indices[count - 1]);
+                where, "must have increasing feature indices", index + " after " + previous);
           }
+          previous = index;
           double v = number(tokens[t].substring(colon + 1), where, "a value");
           if (count == indices.length) {
             indices = Arrays.copyOf(indices, 2 * count);
@@ -152,7 +176,7 @@ public final class Libsvm {
             values[count++] = v;
           }
         }
-        sample.accept(line, label, indices, values, count);
+        sample.accept(label, indices, values, count);
       }
     } catch (java.nio.charset.MalformedInputException e) {
       throw new InvalidInputException(field, "must be LIBSVM text (UTF-8)", file.toString());

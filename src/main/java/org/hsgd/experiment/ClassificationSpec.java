@@ -41,23 +41,26 @@ public record ClassificationSpec(ModelSpec model, DataSpec data, PartitionSpec p
   }
 
   /**
-   * The samples twice (the loaded set and its train/test copies), each as compressed non-zero rows
-   * (at most a feature index and a float per value) with labels and row starts; each worker's
-   * minibatch grouped by feature, and its shard grouped chunk by chunk (at most an index and a
-   * double per value, and three int tables over the features per chunk).
+   * The samples twice (the loaded set and its train/test copies), each as compressed rows (a
+   * feature index and a float per non-zero value, a label and a row start per sample); the shards
+   * grouped by feature chunk by chunk (at most four ints a value); and each worker's minibatch
+   * grouping (four ints per value of its widest samples) with its two ints per feature of scratch.
    */
   @Override
   public long dataBytes(int workers) {
-    long features = data.features();
-    long chunks = data.samples() / org.hsgd.sim.ClassificationProblem.CHUNK + 2L * workers;
-    return 2L * data.samples() * (8 * features + 8)
-        + (workers * (long) batch + data.samples()) * 12 * features
-        + chunks * 12 * (features + 1);
+    long samples = data.samples();
+    long values = data.values();
+    long chunks = samples / org.hsgd.sim.ClassificationProblem.CHUNK + workers;
+    return 2 * (8 * values + 8 * samples)
+        + 16 * values
+        + 8 * chunks
+        + workers * (16L * batch * data.widestSample() + 8L * data.features());
   }
 
+  /** The MLP's width, or for logistic regression what sets the dimension: the data. */
   @Override
   public String sizeField() {
-    return "model.hidden";
+    return model instanceof ModelSpec.Mlp ? "model.hidden" : data.dimensionField();
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hsgd.InvalidInputException;
+import org.hsgd.data.DataFiles;
 import org.hsgd.data.FashionMnist;
-import org.hsgd.data.IdxFiles;
 import org.hsgd.data.Mnist;
 import org.hsgd.data.StoredData;
 
@@ -40,11 +40,10 @@ public final class DataSources implements java.io.Serializable {
           "fashion-mnist",
           new Kind(c -> FashionMnist.binaryFile(c, FashionMnist.DEBIAN), StoredData::read));
 
-  /** The kind of a dataset by name: a named one, or IDX files a config points to. */
+  /** The kind of a dataset by name: a named one, or files a config points to. */
   private static Kind kind(String name) {
-    return name.startsWith(IdxFiles.PREFIX)
-        ? new Kind(c -> IdxFiles.of(name).binaryFile(c), StoredData::read)
-        : KINDS.get(name);
+    DataFiles files = DataFiles.of(name);
+    return files != null ? new Kind(files::binaryFile, StoredData::read) : KINDS.get(name);
   }
 
   /** Each dataset's file by name, as text: a {@link Path} does not travel to executors. */

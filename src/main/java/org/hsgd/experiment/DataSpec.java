@@ -1,9 +1,9 @@
 package org.hsgd.experiment;
 
-import java.util.List;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hsgd.Require;
+import org.hsgd.data.DataShape;
 import org.hsgd.data.TrainTestSplit;
 import org.hsgd.sim.RandomStreams;
 
@@ -22,6 +22,21 @@ public sealed interface DataSpec extends java.io.Serializable {
 
   /** Number of samples before the train/test split. */
   int samples();
+
+  /** The config key that sets the dimension. */
+  default String dimensionField() {
+    return "data.source";
+  }
+
+  /** The samples' non-zero values, at most: sparse data has far fewer than samples x features. */
+  default long values() {
+    return (long) samples() * features();
+  }
+
+  /** The most non-zero values one sample has, at most. */
+  default int widestSample() {
+    return features();
+  }
 
   /** The dataset kept in a file that the data comes from ({@link DataSources}), or empty. */
   default Optional<String> source() {
@@ -113,36 +128,72 @@ public sealed interface DataSpec extends java.io.Serializable {
   }
 
   /**
-   * IDX files a config points to (MNIST, EMNIST, KMNIST, ...): a training pair and optionally a
-   * test pair; without one, a {@code testFraction} share held out by a fixed seed.
+   * Files a config points to ({@link org.hsgd.data.DataFiles}: IDX images, LIBSVM text), with or
+   * without a test set of their own; without one, a {@code testFraction} share held out by a fixed
+   * seed.
    *
-   * @param files the absolute paths: train images, train labels, then test images and labels
-   * @param features pixels per image, and classes: read from the files when the config is read
-   * @param samples the training images
+   * @param name the files' dataset name ({@link org.hsgd.data.DataFiles#name})
+   * @param ownTest whether the files include a test set
+   * @param shape read from the files when the config is read
    */
-  record Idx(List<String> files, double testFraction, int features, int classes, int samples)
+  record Files(String name, boolean ownTest, double testFraction, DataShape shape)
       implements DataSpec {
-    public Idx {
-      files = List.copyOf(files);
-      if (files.size() == 2) {
+    public Files {
+      if (!ownTest) {
         Require.fraction("data.test-fraction", testFraction);
       }
     }
 
+    /** The files' dataset, read far enough to know its shape. */
+    public static Files of(org.hsgd.data.DataFiles files, boolean ownTest, double testFraction) {
+      return new Files(files.name(), ownTest, ownTest ? 0 : testFraction, files.shape());
+    }
+
     @Override
     public Optional<String> source() {
-      return Optional.of(org.hsgd.data.IdxFiles.PREFIX + String.join("\n", files));
+      return Optional.of(name);
     }
 
     @Override
     public TrainTestSplit split(DataSources sources, UniformRandomProvider rng) {
-      org.hsgd.data.StoredData data = sources.data(source().orElseThrow());
+      org.hsgd.data.StoredData data = sources.data(name);
       return data.test().isPresent()
           ? new TrainTestSplit(data.train(), data.test().get())
           : TrainTestSplit.split(
               data.train(),
               testFraction,
               new RandomStreams(Mnist.SPLIT_SEED).stream(RandomStreams.Purpose.DATA, 0));
+    }
+
+    @Override
+    public int features() {
+      return shape.features();
+    }
+
+    @Override
+    public int classes() {
+      return shape.classes();
+    }
+
+    @Override
+    public int samples() {
+      return shape.samples();
+    }
+
+    @Override
+    public long values() {
+      return shape.values();
+    }
+
+    @Override
+    public int widestSample() {
+      return shape.widestRow();
+    }
+
+    /** The training file (the training images of IDX files). */
+    @Override
+    public String dimensionField() {
+      return org.hsgd.data.DataFiles.of(name).keys().get(0);
     }
   }
 
@@ -164,6 +215,11 @@ public sealed interface DataSpec extends java.io.Serializable {
           "times data.features must stay below 2^31 values",
           () -> samples + " x " + features);
       Require.fraction("data.test-fraction", testFraction);
+    }
+
+    @Override
+    public String dimensionField() {
+      return "data.features";
     }
 
     @Override

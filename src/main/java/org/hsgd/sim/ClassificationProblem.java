@@ -45,14 +45,14 @@ public final class ClassificationProblem implements Problem<ClassificationProble
     Context(int[] shard, Model model, Dataset train, int batch, UniformRandomProvider rng) {
       int chunk = Math.max(batch, CHUNK);
       this.shard = shard;
+      this.groups = new FeatureGroups(train.features(), batch * train.maxRowNonzeros());
       this.shardChunks = new FeatureGroups[(shard.length + CHUNK - 1) / CHUNK];
       for (int i = 0; i < shardChunks.length; i++) {
         int from = i * CHUNK;
-        shardChunks[i] = FeatureGroups.of(train, shard, from, Math.min(CHUNK, shard.length - from));
+        shardChunks[i] = groups.groupOnce(train, shard, from, Math.min(CHUNK, shard.length - from));
       }
       this.order = shard.clone();
       this.scratch = model.newScratch(chunk);
-      this.groups = new FeatureGroups(train.features(), batch * train.maxRowNonzeros());
       this.batch = new int[batch];
       this.rng = rng;
       this.next = order.length; // shuffle before the first batch

@@ -24,21 +24,30 @@ public final class FeatureGroups {
    *     allocated once: grouping allocates nothing
    */
   FeatureGroups(int features, int capacity) {
-    this.countOf = new int[features];
-    this.nextOf = new int[features];
-    this.used = new int[Math.min(features, capacity)];
+    this(new int[features], new int[features], capacity);
+  }
+
+  /** Groups sharing their per-feature scratch, which only {@link #group} uses, with others. */
+  private FeatureGroups(int[] countOf, int[] nextOf, int capacity) {
+    this.countOf = countOf;
+    this.nextOf = nextOf;
+    this.used = new int[Math.min(countOf.length, capacity)];
     this.bounds = new int[used.length + 1];
     this.slot = new int[capacity];
     this.value = new float[capacity];
   }
 
-  /** The grouping of {@code samples[from .. from + count)}, sized for exactly their inputs. */
-  static FeatureGroups of(Dataset data, int[] samples, int from, int count) {
+  /**
+   * The grouping of {@code samples[from .. from + count)}, sized for exactly their inputs, made
+   * with this grouping's per-feature scratch: kept grouped, it needs none of its own, so that a
+   * shard of many chunks costs its values, not its chunks times the dimension.
+   */
+  FeatureGroups groupOnce(Dataset data, int[] samples, int from, int count) {
     int total = 0;
     for (int s = from; s < from + count; s++) {
       total += data.rowStarts()[samples[s] + 1] - data.rowStarts()[samples[s]];
     }
-    FeatureGroups groups = new FeatureGroups(data.features(), total);
+    FeatureGroups groups = new FeatureGroups(countOf, nextOf, total);
     groups.group(data, samples, from, count);
     return groups;
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.hsgd.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -102,14 +103,14 @@ class IdxTest {
   void aTestPairIsCachedBesideTheTrainingSetAndReadBackToTheBit(@TempDir Path cache)
       throws Exception {
     Path[] f = files(true);
-    IdxFiles files = new IdxFiles(f[0], f[1], Optional.of(new Path[] {f[0], f[1]}));
-    assertArrayEquals(new int[] {4, 3, 3}, files.shape());
+    IdxFiles files = new IdxFiles(f[0], f[1], Optional.of(List.of(f[0], f[1])));
+    assertEquals(DataShape.dense(4, 3, 3), files.shape());
     Path binary = files.binaryFile(cache);
     StoredData data = StoredData.read(binary);
     assertArrayEquals(new int[] {0, 2, 1}, data.train().labels());
     assertArrayEquals(
         org.hsgd.TestData.dense(data.train()), org.hsgd.TestData.dense(data.test().orElseThrow()));
-    assertEquals(binary, IdxFiles.of(files.name()).binaryFile(cache), "the same files, one cache");
+    assertEquals(binary, DataFiles.of(files.name()).binaryFile(cache), "the same files, one cache");
     Files.write(binary, Arrays.copyOf(Files.readAllBytes(binary), 30));
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> StoredData.read(binary));
