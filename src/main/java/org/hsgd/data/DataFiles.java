@@ -57,19 +57,49 @@ public sealed interface DataFiles permits IdxFiles, LibsvmFiles {
         .toList();
   }
 
+  /** The binaries of files by path that the cache keeps, the most recently used. */
+  int KEPT = 16;
+
   /**
-   * The cache's binary of these files, converted first if needed.
+   * The cache's binary of these files, converted first if needed. The cache keeps the {@link #KEPT}
+   * most recently used such binaries (in its folder files/), so that files edited again and again,
+   * or made afresh by every test run, do not fill the disk.
    *
    * @throws InvalidInputException naming the key of a file that is missing, a folder, or not in the
    *     format
    */
   default Path binaryFile(Path cache) {
     requireFiles();
-    Path binary = cache.resolve(prefix().replace(":", "-") + fingerprint() + ".bin");
-    if (!Files.exists(binary)) {
-      read().write(binary);
+    Path folder = cache.resolve("files");
+    Path binary = folder.resolve(prefix().replace(":", "-") + fingerprint() + ".bin");
+    try {
+      if (Files.exists(binary)) {
+        Files.setLastModifiedTime(
+            binary, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+      } else {
+        read().write(binary);
+        try (java.util.stream.Stream<Path> all = Files.list(folder)) {
+          List<Path> older =
+              all.filter(f -> f.toString().endsWith(".bin") && !f.equals(binary))
+                  .sorted(java.util.Comparator.comparing(DataFiles::lastUse).reversed())
+                  .toList();
+          for (Path f : older.subList(Math.min(older.size(), KEPT - 1), older.size())) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the data cache " + folder, e);
     }
     return binary;
+  }
+
+  private static long lastUse(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return 0; // gone already: first to go
+    }
   }
 
   /**

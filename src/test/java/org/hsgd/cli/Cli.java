@@ -11,6 +11,17 @@ record Cli(int exitCode, String out, String err) {
     return out.replaceAll("\n +", " ");
   }
 
+  /**
+   * Asserts a refusal of bad input: exit code 2, one line on stderr that contains {@code message},
+   * and nothing at {@code out}.
+   */
+  void assertRefused(String message, java.nio.file.Path out) {
+    org.junit.jupiter.api.Assertions.assertEquals(2, exitCode, out() + err());
+    org.junit.jupiter.api.Assertions.assertEquals(1, err.lines().count(), err);
+    org.junit.jupiter.api.Assertions.assertTrue(err.contains(message), message + " in " + err);
+    org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(out), out + " written");
+  }
+
   static Cli run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

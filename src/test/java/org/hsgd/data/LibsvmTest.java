@@ -2,6 +2,7 @@ package org.hsgd.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,5 +148,33 @@ class LibsvmTest {
       long size = exact ? 20 + 2 * (1 + 3) : 20 + 2 * 8 + 4 * 8;
       assertEquals(size, file.toFile().length(), exact ? "byte images" : "compressed rows");
     }
+  }
+
+  @Test
+  void theCacheKeepsTheMostRecentlyUsedBinariesOfFilesByPath(@TempDir Path cache) throws Exception {
+    Path[] binaries = new Path[DataFiles.KEPT + 1];
+    LibsvmFiles first = null;
+    for (int i = 0; i < binaries.length; i++) {
+      LibsvmFiles files =
+          new LibsvmFiles(
+              write("f" + i, "1 1:" + (i + 1) + "\n2 2:1\n"), java.util.Optional.empty());
+      binaries[i] = files.binaryFile(cache);
+      Files.setLastModifiedTime(
+          binaries[i], java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+      first = i == 0 ? files : first;
+    }
+    // All 17 fit until the 17th is written: then the least recently used goes.
+    assertFalse(Files.exists(binaries[0]), "the least recently used");
+    for (int i = 1; i < binaries.length; i++) {
+      assertTrue(Files.exists(binaries[i]), "binary " + i);
+    }
+    // Used again, a binary becomes the most recent: made anew, the first pushes out the second.
+    Path third = binaries[2];
+    Files.setLastModifiedTime(third, java.nio.file.attribute.FileTime.fromMillis(0));
+    assertEquals(
+        third, new LibsvmFiles(dir.resolve("f2"), java.util.Optional.empty()).binaryFile(cache));
+    first.binaryFile(cache);
+    assertTrue(Files.exists(third), "touched when used");
+    assertFalse(Files.exists(binaries[1]), "now the least recently used");
   }
 }
