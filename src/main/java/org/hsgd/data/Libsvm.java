@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.hsgd.InvalidInputException;
 
 /**
@@ -20,6 +21,12 @@ import org.hsgd.InvalidInputException;
  * once to fill arrays of exactly the size the count gave ({@link #read}).
  */
 public final class Libsvm {
+  /** A number as written in LIBSVM files: not Java's "1f", hexadecimal, NaN or Infinity. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private Libsvm() {}
 
   /**
@@ -143,7 +150,7 @@ public final class Libsvm {
         if (body.isEmpty()) {
           continue;
         }
-        String[] tokens = body.split("\\s+");
+        String[] tokens = SPACES.split(body);
         String where = file + " line " + line;
         double label = number(tokens[0], where, "a label");
         if (label != Math.rint(label) || Math.abs(label) > 1e9) {
@@ -207,7 +214,7 @@ public final class Libsvm {
     } catch (NumberFormatException e) {
       v = Double.NaN;
     }
-    if (!Double.isFinite(v) || !text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+    if (!Double.isFinite(v) || !DECIMAL.matcher(text).matches()) {
       throw new InvalidInputException(
           where, "must have " + what + " that is a finite number", "'" + text + "'");
     }
